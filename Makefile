@@ -1,0 +1,40 @@
+# The two first commands: `make run` (set up and serve with demo content) and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+FLASK := FLASK_APP=feedback $(VENV)/bin/flask
+WORKERS ?= 2
+PORT ?= 8000
+
+.PHONY: run test serve bench system-deps lint
+
+$(VENV)/.installed-run: pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@ $(VENV)/.installed-run
+
+system-deps:
+	./scripts/system-deps.sh
+
+run: $(VENV)/.installed-run
+	$(FLASK) seed-demo
+	$(FLASK) run --host 127.0.0.1 --port 5000
+
+test: $(VENV)/.installed-test system-deps
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check feedback tests benchmarks
+	$(VENV)/bin/bandit -q -r feedback -c pyproject.toml
+
+serve: $(VENV)/.installed-run
+	$(FLASK) db upgrade
+	FEEDBACK_ENV=$${FEEDBACK_ENV:-production} $(VENV)/bin/gunicorn --no-control-socket \
+	  --workers $${WEB_CONCURRENCY:-$(WORKERS)} --bind $${BIND:-127.0.0.1:$(PORT)} \
+	  --access-logfile - --error-logfile - 'feedback:create_app()'

@@ -1,0 +1,55 @@
+"""The co-production feedback app. `create_app` reads like a table of contents."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from flask import Flask
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the app: config, extensions, blueprints, CLI, error pages."""
+    test_config = test_config or {}
+    app = Flask(
+        __name__,
+        instance_path=test_config.get("INSTANCE_PATH") or os.environ.get("FEEDBACK_INSTANCE"),
+        instance_relative_config=True,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+
+    from feedback.config import load_config
+
+    app.config.from_mapping(load_config(Path(app.instance_path)))
+    app.config.update(test_config)
+
+    from feedback.extensions import babel, csrf, db, limiter, login_manager
+
+    db.init_app(app)
+    # We use no async engines; the extension's async teardown would spin up an event
+    # loop bridge on every request (and clash with any loop already running).
+    app.teardown_appcontext_funcs[:] = [
+        f for f in app.teardown_appcontext_funcs if f.__name__ != "_close_async_sessions"
+    ]
+    csrf.init_app(app)
+    babel.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "staff.login"
+    login_manager.login_message = "Please sign in to see that page."
+
+    from feedback import staff, surveys
+
+    app.register_blueprint(surveys.bp)
+    app.register_blueprint(staff.bp)
+
+    from feedback import cli, errors, web
+
+    cli.init_app(app)
+    errors.init_app(app)
+    web.init_app(app)
+    return app

@@ -1,0 +1,65 @@
+"""Configuration read from the environment, with safe embedded defaults."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+MIN_SECRET_LENGTH = 32
+
+
+class ConfigError(RuntimeError):
+    """The app cannot start safely with this configuration."""
+
+
+def _instance_secret(instance_path: Path) -> str:
+    """Return the secret kept in the instance folder, creating it once."""
+    path = instance_path / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def _database_url(instance_path: Path) -> str:
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if not url:
+        return f"sqlite:///{instance_path / 'feedback.sqlite'}"
+    # Hosting platforms often hand out postgres:// URLs; we use psycopg 3.
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def load_config(instance_path: Path) -> dict:
+    """Build the Flask config mapping from the environment."""
+    production = os.environ.get("FEEDBACK_ENV", "development") == "production"
+    secret = os.environ.get("SECRET_KEY", "")
+    if production and len(secret) < MIN_SECRET_LENGTH:
+        raise ConfigError(
+            f"SECRET_KEY must be set to at least {MIN_SECRET_LENGTH} characters in production."
+        )
+    if not secret:
+        secret = _instance_secret(instance_path)
+    url = _database_url(instance_path)
+    return {
+        "SECRET_KEY": secret,
+        "PRODUCTION": production,
+        "SQLALCHEMY_ENGINES": {"default": {"url": url, "pool_pre_ping": True}},
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": production,
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SECURE": production,
+        "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+        "WTF_CSRF_TIME_LIMIT": None,
+        "SERVICE_NAME": os.environ.get("SERVICE_NAME", "Children's Services"),
+        "SERVICE_CONTACT": os.environ.get(
+            "SERVICE_CONTACT", "Call Children's Services on 01234 567890 (Monday to Friday, 9 to 5)"
+        ),
+        "SMTP_HOST": os.environ.get("SMTP_HOST", ""),
+        "MAIL_FROM": os.environ.get("MAIL_FROM", "feedback@localhost"),
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+    }

@@ -1,0 +1,76 @@
+"""Staff accounts and their roles."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from flask_login import UserMixin
+from sqlalchemy import CheckConstraint, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from feedback.db import Model, UTCDateTime, utcnow
+
+ROLES = ("admin", "lead", "practitioner", "safeguarding")
+ROLE_NAMES = {
+    "admin": "Administrator",
+    "lead": "Participation lead",
+    "practitioner": "Practitioner",
+    "safeguarding": "Designated safeguarding lead",
+}
+MIN_PASSWORD_LENGTH = 12
+
+_hasher = PasswordHasher()
+
+
+class User(UserMixin, Model):
+    __tablename__ = "users"
+    __table_args__ = (CheckConstraint(f"role IN {ROLES!r}", name="role_known"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(20))
+    team: Mapped[str] = mapped_column(String(80), default="")
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    def set_password(self, password: str) -> None:
+        """Hash and store a new password (at least 12 characters, no other rules)."""
+        if len(password) < MIN_PASSWORD_LENGTH:
+            raise ValueError(f"Passwords need at least {MIN_PASSWORD_LENGTH} characters.")
+        self.password_hash = _hasher.hash(password)
+
+    def check_password(self, password: str) -> bool:
+        """Say whether the password matches, rehashing if the parameters changed."""
+        try:
+            _hasher.verify(self.password_hash, password)
+        except (VerificationError, InvalidHashError):
+            return False
+        if _hasher.check_needs_rehash(self.password_hash):
+            self.password_hash = _hasher.hash(password)
+        return True
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login asks this
+        return self.active
+
+    @property
+    def role_name(self) -> str:
+        return ROLE_NAMES[self.role]
+
+    def has_role(self, *roles: str) -> bool:
+        return self.role in roles
+
+
+def check_dummy_password(password: str) -> None:
+    """Spend the same time as a real check, so unknown emails are not revealed by timing."""
+    try:
+        _hasher.verify(_DUMMY_HASH, password)
+    except VerificationError:
+        pass
+
+
+_DUMMY_HASH = _hasher.hash("not-a-real-password-for-anyone")

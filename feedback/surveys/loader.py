@@ -1,0 +1,76 @@
+"""Load the shipped survey definitions (one TOML file per audience in surveys/)."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from feedback.surveys.models import SCALE_KINDS, Question, Survey
+
+SHIPPED = Path(__file__).resolve().parents[2] / "surveys"
+SCALES = Path(__file__).resolve().parent / "scales.toml"
+
+
+@cache
+def scale_options() -> dict[str, list[dict[str, Any]]]:
+    """The standard answers for each scale kind, with their 0-100 scores."""
+    with SCALES.open("rb") as f:
+        return tomllib.load(f)
+
+
+def options_for(kind: str, options: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """Scale questions use the standard answers; others keep their own."""
+    if kind in SCALE_KINDS:
+        return [dict(o) for o in scale_options()[kind]]
+    return [dict(o) for o in options or []]
+
+
+def read_definition(path: Path) -> dict[str, Any]:
+    with path.open("rb") as f:
+        return tomllib.load(f)
+
+
+def build_survey(definition: dict[str, Any]) -> Survey:
+    """Make an (unsaved) survey and its questions from a definition."""
+    survey = Survey(
+        key=definition["key"],
+        title=definition["title"],
+        audience=definition["audience"],
+        language=definition.get("language", "en"),
+        intro=definition.get("intro", "").strip(),
+        thanks=definition.get("thanks", "").strip(),
+        status=definition.get("status", "open"),
+    )
+    survey.all_questions = [
+        Question(
+            position=n,
+            bank_key=q.get("bank_key", ""),
+            kind=q["kind"],
+            principle=q["principle"],
+            text=q["text"].strip(),
+            hint=q.get("hint", "").strip(),
+            options=options_for(q["kind"], q.get("options")),
+        )
+        for n, q in enumerate(definition["questions"], start=1)
+    ]
+    return survey
+
+
+def load_shipped(session: Session, folder: Path = SHIPPED) -> list[Survey]:
+    """Add each shipped survey not yet in the database (matched by its key)."""
+    have = set(session.scalars(select(Survey.key).where(Survey.key != "")))
+    made = []
+    for path in sorted(folder.glob("*.toml")):
+        definition = read_definition(path)
+        if definition["key"] in have:
+            continue
+        survey = build_survey(definition)
+        session.add(survey)
+        made.append(survey)
+    session.flush()
+    return made

@@ -1,0 +1,163 @@
+"""Surveys, their questions, and the responses and answers people give."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from feedback.db import Model, UTCDateTime, utcnow
+
+AUDIENCES = ("4-7", "8-12", "13-18", "parent")
+KINDS = ("faces3", "faces5", "yesno", "single", "multi", "text")
+SCALE_KINDS = ("faces3", "faces5", "yesno")
+STATUSES = ("draft", "open", "closed", "archived")
+
+
+def new_slug() -> str:
+    """A short, unguessable public link code."""
+    return secrets.token_urlsafe(6)
+
+
+class SurveyClosed(Exception):
+    """The survey is not taking answers."""
+
+
+class Survey(Model):
+    __tablename__ = "surveys"
+    __table_args__ = (
+        CheckConstraint(f"audience IN {AUDIENCES!r}", name="audience_known"),
+        CheckConstraint(f"status IN {STATUSES!r}", name="status_known"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(32), unique=True, default=new_slug)
+    key: Mapped[str] = mapped_column(String(60), default="")  # shipped file name, if any
+    title: Mapped[str] = mapped_column(String(200))
+    audience: Mapped[str] = mapped_column(String(10))
+    language: Mapped[str] = mapped_column(String(10), default="en")
+    status: Mapped[str] = mapped_column(String(10), default="draft")
+    intro: Mapped[str] = mapped_column(Text, default="")
+    thanks: Mapped[str] = mapped_column(Text, default="")
+    named_responses: Mapped[bool] = mapped_column(default=False)
+    opens_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closes_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    all_questions: Mapped[list[Question]] = relationship(
+        back_populates="survey", cascade="all, delete-orphan", order_by="Question.position"
+    )
+    # Only the current version of each question, in order: what a respondent sees.
+    questions: Mapped[list[Question]] = relationship(
+        order_by="Question.position",
+        primaryjoin="and_(Survey.id == Question.survey_id, Question.is_current)",
+        viewonly=True,
+    )
+
+    def is_open(self, now: datetime | None = None) -> bool:
+        """Say whether answers are accepted right now."""
+        now = now or utcnow()
+        if self.status != "open":
+            return False
+        if self.opens_at and now < self.opens_at:
+            return False
+        return not (self.closes_at and now >= self.closes_at)
+
+    def open(self) -> None:
+        if self.status == "archived":
+            raise SurveyClosed("An archived survey cannot be opened.")
+        self.status = "open"
+
+    def close(self) -> None:
+        self.status = "closed"
+
+    def archive(self) -> None:
+        self.status = "archived"
+
+
+class Question(Model):
+    __tablename__ = "questions"
+    __table_args__ = (
+        CheckConstraint(f"kind IN {KINDS!r}", name="kind_known"),
+        CheckConstraint("principle BETWEEN 1 AND 6", name="principle_range"),
+        Index("ix_questions_survey_position", "survey_id", "position"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(default=0)
+    bank_key: Mapped[str] = mapped_column(String(60), default="", index=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    principle: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+    hint: Mapped[str] = mapped_column(Text, default="")
+    # [{"value": "happy", "label": "Happy", "emoji": "😀"}, ...]
+    options: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    version: Mapped[int] = mapped_column(default=1)
+    is_current: Mapped[bool] = mapped_column(default=True)
+    replaces_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id"))
+
+    survey: Mapped[Survey] = relationship(back_populates="all_questions", foreign_keys=[survey_id])
+
+    @property
+    def is_scale(self) -> bool:
+        return self.kind in SCALE_KINDS
+
+
+class Response(Model):
+    """One person's go at a survey. `submission_id` is issued by the server and unique,
+    so a double tap or a retry can never store a second response."""
+
+    __tablename__ = "responses"
+    __table_args__ = (
+        CheckConstraint("status IN ('in_progress', 'submitted')", name="status_known"),
+        Index("ix_responses_survey_submitted", "survey_id", "submitted_at"),
+        Index("ix_responses_submitted_at", "submitted_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[str] = mapped_column(String(64), unique=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"))
+    audience: Mapped[str] = mapped_column(String(10))
+    language: Mapped[str] = mapped_column(String(10), default="en")
+    status: Mapped[str] = mapped_column(String(12), default="in_progress")
+    respondent_name: Mapped[str | None] = mapped_column(String(120))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    retain_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    survey: Mapped[Survey] = relationship()
+    answers: Mapped[list[Answer]] = relationship(
+        back_populates="response", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Answer(Model):
+    """One answer. Analysis of free text runs once, when the answer is stored."""
+
+    __tablename__ = "answers"
+    __table_args__ = (
+        UniqueConstraint("response_id", "question_id", name="uq_answers_response_question"),
+        Index("ix_answers_question", "question_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    response_id: Mapped[int] = mapped_column(ForeignKey("responses.id", ondelete="CASCADE"))
+    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"))
+    skipped: Mapped[bool] = mapped_column(default=False)
+    value: Mapped[str | None] = mapped_column(Text)  # chosen value or free text
+    choices: Mapped[list[str] | None] = mapped_column(JSON)  # multiple choice
+    score: Mapped[int | None]  # scale answers as 0-100, for principle scores
+    sentiment: Mapped[str | None] = mapped_column(String(10))
+    polarity: Mapped[float | None]
+    flagged: Mapped[bool] = mapped_column(default=False)
+    themes: Mapped[list[str] | None] = mapped_column(JSON)
+    ok_to_quote: Mapped[bool] = mapped_column(default=False)
+    answered_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    response: Mapped[Response] = relationship(back_populates="answers")
+    question: Mapped[Question] = relationship()

@@ -1,0 +1,96 @@
+"""Survey services: start a response, record answers, submit. No Flask here."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from feedback.db import utcnow
+from feedback.surveys.models import Answer, Question, Response, Survey, SurveyClosed
+
+
+class InvalidAnswer(ValueError):
+    """The answer does not fit the question (an unknown choice, say)."""
+
+
+def new_submission_id() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def start_response(session: Session, survey: Survey, submission_id: str | None = None) -> Response:
+    """Begin a response to an open survey, with a server-issued submission id."""
+    if not survey.is_open():
+        raise SurveyClosed("This survey is not open.")
+    response = Response(
+        survey=survey,
+        submission_id=submission_id or new_submission_id(),
+        audience=survey.audience,
+        language=survey.language,
+    )
+    session.add(response)
+    session.flush()
+    return response
+
+
+def _score(question: Question, value: str | None) -> int | None:
+    if not question.is_scale or value is None:
+        return None
+    for option in question.options:
+        if option["value"] == value:
+            return option.get("score")
+    return None
+
+
+def _check_choice(question: Question, values: Sequence[str]) -> None:
+    allowed = {o["value"] for o in question.options}
+    unknown = [v for v in values if v not in allowed]
+    if unknown:
+        raise InvalidAnswer("Please choose one of the answers shown.")
+
+
+def record_answer(
+    session: Session,
+    response: Response,
+    question: Question,
+    *,
+    value: str | None = None,
+    choices: Sequence[str] | None = None,
+    skipped: bool = False,
+) -> Answer:
+    """Store (or replace) the answer to one question, scored and analysed once, now."""
+    if response.status != "in_progress":
+        raise SurveyClosed("These answers have already been sent.")
+    if question.survey_id != response.survey_id:
+        raise InvalidAnswer("That question is not part of this survey.")
+    if not skipped:
+        if question.kind == "multi":
+            _check_choice(question, choices or [])
+        elif question.kind != "text" and value is not None:
+            _check_choice(question, [value])
+    answer = session.scalar(
+        select(Answer).where(Answer.response_id == response.id, Answer.question_id == question.id)
+    )
+    if answer is None:
+        answer = Answer(response_id=response.id, question_id=question.id)
+        session.add(answer)
+    answer.skipped = skipped or (value in (None, "") and not choices)
+    answer.value = None if answer.skipped else value
+    answer.choices = list(choices) if choices and not skipped else None
+    answer.score = None if answer.skipped else _score(question, value)
+    answer.answered_at = utcnow()
+    answer.question = question
+    session.flush()
+    return answer
+
+
+def submit_response(session: Session, response: Response) -> Response:
+    """Mark a response as sent. Sending twice is harmless: it stays one response."""
+    if response.status == "submitted":
+        return response
+    response.status = "submitted"
+    response.submitted_at = utcnow()
+    session.flush()
+    return response

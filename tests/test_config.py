@@ -1,0 +1,50 @@
+import pytest
+
+from feedback import create_app
+from feedback.config import ConfigError
+
+
+def test_production_refuses_a_missing_secret(monkeypatch, tmp_path):
+    monkeypatch.setenv("FEEDBACK_ENV", "production")
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    with pytest.raises(ConfigError):
+        create_app({"INSTANCE_PATH": str(tmp_path)})
+
+
+def test_production_refuses_a_short_secret(monkeypatch, tmp_path):
+    monkeypatch.setenv("FEEDBACK_ENV", "production")
+    monkeypatch.setenv("SECRET_KEY", "short")
+    with pytest.raises(ConfigError):
+        create_app({"INSTANCE_PATH": str(tmp_path)})
+
+
+def test_production_with_a_long_secret_sets_secure_cookies(monkeypatch, tmp_path):
+    monkeypatch.setenv("FEEDBACK_ENV", "production")
+    monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    app = create_app({"INSTANCE_PATH": str(tmp_path)})
+    assert app.config["SESSION_COOKIE_SECURE"] is True
+    assert app.config["SESSION_COOKIE_HTTPONLY"] is True
+    assert app.config["SESSION_COOKIE_SAMESITE"] == "Lax"
+
+
+def test_development_generates_a_secret_once_in_the_instance_folder(monkeypatch, tmp_path):
+    monkeypatch.delenv("FEEDBACK_ENV", raising=False)
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    first = create_app({"INSTANCE_PATH": str(tmp_path)}).config["SECRET_KEY"]
+    second = create_app({"INSTANCE_PATH": str(tmp_path)}).config["SECRET_KEY"]
+    assert first == second and len(first) >= 32
+    assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
+
+
+def test_default_database_is_sqlite_in_the_instance_folder(monkeypatch, tmp_path):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    app = create_app({"INSTANCE_PATH": str(tmp_path)})
+    url = app.config["SQLALCHEMY_ENGINES"]["default"]["url"]
+    assert url == f"sqlite:///{tmp_path / 'feedback.sqlite'}"
+
+
+def test_postgres_urls_use_psycopg3(monkeypatch, tmp_path):
+    monkeypatch.setenv("DATABASE_URL", "postgres://u:p@db/feedback")
+    app = create_app({"INSTANCE_PATH": str(tmp_path)})
+    url = app.config["SQLALCHEMY_ENGINES"]["default"]["url"]
+    assert url == "postgresql+psycopg://u:p@db/feedback"
