@@ -30,7 +30,7 @@ test: $(VENV)/.installed-test system-deps
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-test
-	$(VENV)/bin/ruff check feedback tests benchmarks
+	$(VENV)/bin/ruff check .
 	$(VENV)/bin/bandit -q -r feedback -c pyproject.toml
 
 serve: $(VENV)/.installed-run
