@@ -47,9 +47,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(surveys.bp)
     app.register_blueprint(staff.bp)
 
-    from feedback import cli, errors, web
+    from feedback import assets, cli, compress, errors, web
 
     cli.init_app(app)
     errors.init_app(app)
     web.init_app(app)
+    assets.init_app(app)
+    compress.init_app(app)
     return app

@@ -1,0 +1,67 @@
+"""Gzip for pages and other text the app builds, when the browser accepts it.
+
+Static files are compressed once, in `feedback.assets`. Streamed responses (CSV
+exports) are left alone: compressing them here would mean holding them in memory.
+"""
+
+from __future__ import annotations
+
+import gzip
+import secrets
+
+from flask import Flask, Response, request
+
+TEXT_TYPES = {
+    "text/html",
+    "text/css",
+    "text/plain",
+    "text/csv",
+    "text/javascript",
+    "application/javascript",
+    "application/json",
+    "image/svg+xml",
+    "application/xml",
+}
+MIN_SIZE = 500  # below this the gzip header costs more than it saves
+LEVEL = 6
+# "Heal the BREACH": a random-length gzip file name hides the compressed length a little,
+# so an attacker who can inject text into a page cannot read a token byte by byte.
+MAX_PADDING = 100
+
+
+def gzip_bytes(data: bytes, padding: int = MAX_PADDING) -> bytes:
+    """Compress `data`, with a file name of random length (0-`padding` bytes) in the header."""
+    packed = gzip.compress(data, compresslevel=LEVEL, mtime=0)
+    if not padding:
+        return packed
+    header = bytearray(packed[:10])
+    header[3] |= gzip.FNAME
+    name = b"a" * secrets.randbelow(padding + 1) + b"\x00"
+    return bytes(header) + name + packed[10:]
+
+
+def should_compress(response: Response) -> bool:
+    if response.direct_passthrough or response.is_streamed:
+        return False
+    if response.status_code < 200 or response.status_code in (204, 206, 304):
+        return False
+    if "Content-Encoding" in response.headers or response.mimetype not in TEXT_TYPES:
+        return False
+    return response.content_length is not None and response.content_length >= MIN_SIZE
+
+
+def init_app(app: Flask) -> None:
+    @app.after_request
+    def compress(response: Response) -> Response:
+        if request.endpoint == "static":  # already compressed once, in feedback.assets
+            return response
+        if response.mimetype in TEXT_TYPES:
+            response.vary.add("Accept-Encoding")
+        if not should_compress(response) or request.accept_encodings.quality("gzip") <= 0:
+            return response
+        response.set_data(gzip_bytes(response.get_data()))
+        response.headers["Content-Encoding"] = "gzip"
+        etag, weak = response.get_etag()
+        if etag:
+            response.set_etag(etag + "-gz", weak)
+        return response
