@@ -171,7 +171,9 @@ def live_app(tmp_path_factory):
         migrate.upgrade(db.engine)
         demo.seed(db.session, responses=40)
         db.session.commit()
-    return app
+    yield app
+    with app.app_context():
+        db.engine.dispose()
 
 
 @pytest.fixture(scope="session")
@@ -182,6 +184,7 @@ def live_server(live_app):
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
+    server.server_close()
     thread.join(timeout=5)
 
 
