@@ -1,0 +1,32 @@
+"""Reading age of a text, robust enough for one-line survey questions.
+
+Flesch-Kincaid alone is noisy on short text: it counts syllables, so "Everybody in
+your family is welcome." scores like a text for 14-year-olds. Spache, made for
+children's books, counts words missing from a list of familiar words instead, and
+only works for easy text. So we use Spache while the text is easy (Spache grade
+up to 3), Flesch-Kincaid once it is hard (Spache grade 5 or more), and a blend
+between. Grades are US school grades; a reading age is the grade plus 5 years.
+"""
+
+import textstat
+
+from feedback.language.text import normalise
+
+_SPACHE_UNTIL = 3.0  # Spache grade up to which we trust Spache alone
+_FK_FROM = 5.0  # Spache grade from which we trust Flesch-Kincaid alone
+
+
+def word_count(text: str) -> int:
+    """Count the words in text, as textstat does."""
+    return textstat.lexicon_count(normalise(text).text)
+
+
+def reading_age(text: str) -> float:
+    """Return the reading age (years) text needs; 0.0 if it has no words."""
+    tidy = normalise(text).text
+    if textstat.lexicon_count(tidy) == 0:
+        return 0.0
+    spache = textstat.spache_readability(tidy)
+    weight = min(1.0, max(0.0, (spache - _SPACHE_UNTIL) / (_FK_FROM - _SPACHE_UNTIL)))
+    grade = (1 - weight) * spache + weight * textstat.flesch_kincaid_grade(tidy)
+    return round(max(grade, 0.0) + 5.0, 1)
