@@ -29,7 +29,9 @@ def test_no_inline_scripts_styles_or_event_handlers():
 
 def test_no_external_requests_in_templates():
     # Links people may follow are fine; anything the browser fetches by itself is not.
-    external = re.compile(r"""(?:\bsrc|<link[^>]*\bhref|\baction)\s*=\s*["']?(?:https?:)?//""", re.I)
+    external = re.compile(
+        r"""(?:\bsrc|<link[^>]*\bhref|\baction)\s*=\s*["']?(?:https?:)?//""", re.I
+    )
     problems = [
         str(p.relative_to(TEMPLATES)) for p in _templates() if external.search(p.read_text())
     ]
