@@ -6,6 +6,9 @@ children's books, counts words missing from a list of familiar words instead, an
 only works for easy text. So we use Spache while the text is easy (Spache grade
 up to 3), Flesch-Kincaid once it is hard (Spache grade 5 or more), and a blend
 between. Grades are US school grades; a reading age is the grade plus 5 years.
+
+Each line counts as at least one sentence: a bulleted list without full stops is
+a list of short sentences, not one very long one.
 """
 
 import textstat
@@ -16,14 +19,23 @@ _SPACHE_UNTIL = 3.0  # Spache grade up to which we trust Spache alone
 _FK_FROM = 5.0  # Spache grade from which we trust Flesch-Kincaid alone
 
 
+_BULLETS = "-*\u2022\u00b7\u25aa\u25cf\u2713\u2714 "
+
+
+def _as_sentences(text: str) -> str:
+    """Tidy text into sentences, ending each line that has no end mark of its own."""
+    lines = (line.strip().lstrip(_BULLETS) for line in normalise(text).text.splitlines())
+    return " ".join(line if line[-1] in ".!?" else line + "." for line in lines if line)
+
+
 def word_count(text: str) -> int:
     """Count the words in text, as textstat does."""
-    return textstat.lexicon_count(normalise(text).text)
+    return textstat.lexicon_count(_as_sentences(text))
 
 
 def reading_age(text: str) -> float:
     """Return the reading age (years) text needs; 0.0 if it has no words."""
-    tidy = normalise(text).text
+    tidy = _as_sentences(text)
     if textstat.lexicon_count(tidy) == 0:
         return 0.0
     spache = textstat.spache_readability(tidy)

@@ -131,3 +131,37 @@ def test_findings_come_in_the_order_they_appear():
 def test_empty_and_blank_text_have_no_findings():
     assert check_language("") == []
     assert check_language("   \n") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Just in case, bring a coat.",
+        "Grandma looked after us when Mum was poorly.",
+        "You can refuse to answer any question.",
+        "The refuse collection is on Thursday.",
+        "We have placed a copy of the plan in the post.",
+        "Mornings can feel chaotic with three children.",
+        "You can complain to the ICO about how we use your data.",
+        "We kicked off the meeting with a game.",
+        "It has been a difficult time for your family.",
+        "We have improved our contact with parents after meetings.",
+    ],
+)
+def test_everyday_uses_of_glossary_words_are_not_flagged(text):
+    assert phrases(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Dad's lifestyle is chaotic.", ["chaotic"]),
+        ("He refused to speak to his worker.", ["refused"]),
+        ("Your case will be closed next month.", ["case"]),
+        ("She was placed a long way from home.", ["placed"]),
+        ("He became looked after in 2021.", ["looked after"]),
+        ("Kayla is putting herself at risk.", ["putting herself at risk"]),
+    ],
+)
+def test_the_same_words_used_about_a_family_are_flagged(text, found):
+    assert phrases(text) == found

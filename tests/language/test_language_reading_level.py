@@ -76,3 +76,15 @@ def test_reading_level_offsets_skip_surrounding_spaces():
 def test_an_unknown_audience_is_refused_with_the_ones_we_know():
     with pytest.raises(UnknownAudience, match="'4-7'"):
         check_language("Hello", "toddlers")
+
+
+def test_each_line_of_a_list_counts_as_a_sentence():
+    bullets = (
+        "Things you can do at your meeting\n"
+        "- bring a friend or someone you trust\n"
+        "- ask questions at any time\n"
+        "\u2022 have a break when you want\n"
+        "- say what you think about the plan"
+    )
+    assert reading_age(bullets) <= 9
+    assert reading_findings(bullets, "4-7") == []
