@@ -5,7 +5,7 @@ FLASK := FLASK_APP=feedback $(VENV)/bin/flask
 WORKERS ?= 2
 PORT ?= 8000
 
-.PHONY: run test serve bench system-deps lint
+.PHONY: run test serve bench bench-pg system-deps lint
 
 $(VENV)/.installed-run: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -38,3 +38,16 @@ serve: $(VENV)/.installed-run
 	FEEDBACK_ENV=$${FEEDBACK_ENV:-production} $(VENV)/bin/gunicorn --no-control-socket \
 	  --workers $${WEB_CONCURRENCY:-$(WORKERS)} --bind $${BIND:-127.0.0.1:$(PORT)} \
 	  --access-logfile - --error-logfile - 'feedback:create_app()'
+
+# One table: baselines and the product under load on 127.0.0.1, plus every other figure.
+# BENCH_ARGS="--seconds 10" to measure longer; DATABASE_URL=postgresql+psycopg://... for PostgreSQL.
+bench: $(VENV)/.installed-test
+	$(PY) -m benchmarks.run_all $(BENCH_ARGS)
+
+# The same on a throwaway PostgreSQL cluster, started here and always stopped.
+PGPORT ?= 54331
+bench-pg: $(VENV)/.installed-test
+	PGDATA=$$(./scripts/pg-throwaway.sh $(PGPORT)) || exit 1; \
+	trap "./scripts/pg-throwaway.sh stop $$PGDATA" EXIT; \
+	DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:$(PGPORT)/postgres \
+	  $(PY) -m benchmarks.run_all $(BENCH_ARGS)

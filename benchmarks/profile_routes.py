@@ -1,0 +1,77 @@
+"""Profile product routes with pyinstrument, in process, on a seeded throwaway database.
+
+    python -m benchmarks.profile_routes                 # every scenario, 300 rounds each
+    python -m benchmarks.profile_routes --only question --rounds 1000 --html out.html
+
+It drives the same scenarios as the load test through Flask's test client, so the
+profile shows the app's own time: no network, no gunicorn.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from pathlib import Path
+
+from pyinstrument import Profiler
+
+from benchmarks import product
+from benchmarks.http_load import Reply
+
+
+class TestClientUser:
+    """The `http_load.Client` interface over Flask's test client (which keeps cookies)."""
+
+    def __init__(self, app):
+        self.client = app.test_client()
+
+    def _reply(self, response, expect) -> Reply:
+        if response.status_code not in expect:
+            raise AssertionError(f"{response.request.path}: {response.status_code}")
+        return Reply(response.status_code, dict(response.headers), [], response.get_data())
+
+    def get(self, path, label=None, expect=(200,)):
+        response = self.client.get(path, headers={"Accept-Encoding": "gzip"})
+        return self._reply(response, expect)
+
+    def post(self, path, fields, label=None, expect=(303, 302)):
+        response = self.client.post(path, data=fields, headers={"Accept-Encoding": "gzip"})
+        return self._reply(response, expect)
+
+    def close(self) -> None:
+        pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=300)
+    parser.add_argument("--only", default="", help="profile scenarios whose name has this")
+    parser.add_argument("--html", help="also write an HTML profile here")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="feedback-profile-") as tmp:
+        url = os.environ.get("DATABASE_URL") or f"sqlite:///{Path(tmp) / 'profile.sqlite'}"
+        env = product.environment(url, Path(tmp) / "instance")
+        product.prepare(env)
+        os.environ.update(env)
+        from feedback import create_app
+
+        app = create_app()
+        for name, scenario, _label, _baseline in product.SCENARIOS:
+            if args.only not in name:
+                continue
+            user = TestClientUser(app)
+            scenario(user, lambda: True)  # warm up: first requests compile templates
+            profiler = Profiler(interval=0.0005)
+            with profiler:
+                for _ in range(args.rounds):
+                    scenario(user, lambda: True)
+            print(f"=== {name}: {args.rounds} rounds")
+            print(profiler.output_text(unicode=True, color=False, show_all=False))
+            if args.html:
+                Path(args.html).write_text(profiler.output_html())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
