@@ -1,0 +1,107 @@
+"""Turn what someone typed into one plain, lower-case form that the rules can read.
+
+Only the copy that is analysed is changed; the words a person wrote are stored as
+they wrote them. The steps undo what makes the same words look different: wide or
+decorated letters (NFKC), zero-width and control characters hidden inside words,
+accents and look-alike letters from other alphabets, digits standing in for letters
+("h1ts"), stretched words ("sooooo"), missing apostrophes and common misspellings.
+"""
+
+import re
+import tomllib
+import unicodedata
+from pathlib import Path
+
+_SPELLING_FILE = Path(__file__).with_name("spelling.toml")
+
+# Curly quotes, backticks and dashes typed on phones, mapped to plain ASCII.
+_PUNCTUATION = str.maketrans(
+    "\u2018\u2019\u201b\u2032`\u00b4\u02bc\u201c\u201d\u2010\u2011\u2012\u2013\u2014",
+    "'''''''\"\"-----",
+)
+# Letters from Cyrillic and Greek that look like Latin ones ("hіts" with a Cyrillic i).
+_LOOKALIKES = str.maketrans(
+    "аеорсухіјѕԁһкмтвпɡαεικνορτυχ",
+    "aeopcyxijsdhkmtbngaeikvoptux",
+)
+_LOOKALIKE_CHARS = frozenset("аеорсухіјѕԁһкмтвпɡαεικνορτυχ")
+_DROP_CATEGORIES = frozenset({"Mn", "Me", "Cf", "Cc", "Co", "Cs"})
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_NON_ASCII_WORD = re.compile(r"[^\W\d_]*[^\x00-\x7f][^\W\d_]*")
+_DIGIT_FOR_LETTER = re.compile(r"(?<=[a-z])[013457@$]+(?=[a-z])")
+_DIGIT_LETTERS = str.maketrans("013457@$", "oieastas")
+# Stretched words ("hiiiits", "sooooo"): letters that are rarely doubled in English
+# shrink to one, the others to two ("goooood" -> "good").
+_STRETCHED_RARE = re.compile(r"([aiuyhwkjvxq])\1+")
+_STRETCHED = re.compile(r"([a-z])\1{2,}")
+_WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*'?")
+_SPACES = re.compile(r"\s+")
+
+
+def _load_spelling(path: Path = _SPELLING_FILE) -> dict[str, str]:
+    with path.open("rb") as file:
+        data = tomllib.load(file)
+    return {**data.get("words", {}), **data.get("contractions", {})}
+
+
+_SPELLING = _load_spelling()
+
+
+def _fix_lookalikes(match: re.Match[str]) -> str:
+    word = match.group()
+    has_latin = any("a" <= c <= "z" or "A" <= c <= "Z" for c in word)
+    if has_latin or all(c.lower() in _LOOKALIKE_CHARS for c in word):
+        return word.lower().translate(_LOOKALIKES)
+    return word
+
+
+def _plain_characters(text: str) -> str:
+    """Fold decorated Unicode into plain letters and drop invisible characters."""
+    text = unicodedata.normalize("NFKC", text).translate(_PUNCTUATION)
+    kept = []
+    for char in unicodedata.normalize("NFD", text):
+        category = unicodedata.category(char)
+        if category in _DROP_CATEGORIES:
+            if char in "\t\n\r":
+                kept.append(" ")
+        elif category.startswith("Z"):
+            kept.append(" ")
+        else:
+            kept.append(char)
+    text = _NON_ASCII_WORD.sub(_fix_lookalikes, "".join(kept))
+    return unicodedata.normalize("NFC", text)
+
+
+def _respell(match: re.Match[str]) -> str:
+    word = match.group()
+    fixed = _SPELLING.get(word)
+    if fixed is not None:
+        return fixed
+    if word.endswith("'s"):
+        return _SPELLING.get(word[:-2], word[:-2])
+    if word.endswith("'"):
+        return _SPELLING.get(word[:-1], word[:-1])
+    if "-" in word:
+        return " ".join(_SPELLING.get(part, part) for part in word.split("-"))
+    return word
+
+
+def normalise(text: str) -> str:
+    """Return the plain lower-case form of ``text`` used by every rule."""
+    if not text:
+        return ""
+    if text.isascii():
+        text = _ASCII_CONTROL.sub("", text).replace("`", "'")
+    else:
+        text = _plain_characters(text)
+    text = text.casefold()
+    text = _DIGIT_FOR_LETTER.sub(lambda m: m.group().translate(_DIGIT_LETTERS), text)
+    text = _STRETCHED_RARE.sub(r"\1", text)
+    text = _STRETCHED.sub(r"\1\1", text)
+    text = _WORD.sub(_respell, text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def words(normalised: str) -> list[str]:
+    """Split normalised text into words with a regular expression (no NLTK data)."""
+    return _WORD.findall(normalised)

@@ -1,0 +1,56 @@
+"""Small shared helpers: the phrase syntax used in the data files, and negation.
+
+Phrases in ``themes.toml`` and ``sentiment.toml`` are written the way a person would
+say them, not as regular expressions:
+
+- words are separated by spaces and must appear in that order: ``turns up``;
+- ``*`` at the end of a word allows any ending: ``listen*`` (listens, listened ...);
+- ``|`` gives choices for one word: ``ring*|call*|text* me back``.
+"""
+
+import re
+
+_WORD_CHARS = re.compile(r"[a-z0-9']+")
+
+# Words that start a new clause: a "not" before them does not reach past them.
+CLAUSE_BREAK = re.compile(
+    r"[.!?;,:()\n\"]|\b(?:but|and|because|so|although|though|however|except|when|then"
+    r"|that|if|what|who|which|where|why|how|until|unless|while|or)\b"
+)
+_SUBJECT_NEGATION = re.compile(r"\b(?:nobody|no one|noone|none of|no body|not one|nothing)\b")
+_NEAR_NEGATIONS = frozenset(
+    {"not", "never", "no", "nobody", "hardly", "barely", "without", "nor", "neither"}
+)
+
+
+def phrase_to_regex(phrase: str) -> str:
+    """Turn one phrase in the data-file syntax into a regular expression."""
+    slots = []
+    for slot in phrase.lower().split():
+        choices = []
+        for word in slot.split("|"):
+            if word.endswith("*"):
+                choices.append(re.escape(word[:-1]) + r"[a-z']*")
+            else:
+                choices.append(re.escape(word))
+        slots.append("(?:" + "|".join(choices) + ")")
+    if not slots:
+        raise ValueError("empty phrase")
+    return r"\b" + " ".join(slots) + r"\b"
+
+
+def is_negated(text: str, position: int) -> bool:
+    """True when a negation shortly before ``position``, in the same clause, denies it.
+
+    "nobody listens" and "she never (turns up)" are negated; "she is not late, she
+    (listens)" is not, because the comma starts a new clause.
+    """
+    clause_start = 0
+    for found in CLAUSE_BREAK.finditer(text, 0, position):
+        clause_start = found.end()
+    before = text[clause_start:position]
+    if not before:
+        return False
+    if _SUBJECT_NEGATION.search(before):
+        return True
+    return any(word in _NEAR_NEGATIONS for word in _WORD_CHARS.findall(before)[-3:])

@@ -1,0 +1,148 @@
+"""Sentiment of a comment, tuned to how children and families write about their worker.
+
+Three layers, in this order:
+
+1. whole answers that say nothing either way ("No comment", "Not really") are neutral;
+2. our phrases from ``sentiment.toml``: fixed phrases ("I've had five workers", "like a
+   case number") and cues that a "not"/"never"/"nobody" turns around ("listens",
+   "turns up", "ace", "rubbish");
+3. every other word is scored by the lexicon behind TextBlob's ``PatternAnalyzer``,
+   minus the words that mislead here ("new", "live", "more").
+
+The part after "but" counts double: "it was scary at first but she is ace" is happy.
+"""
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from textblob.en import sentiment as pattern_lexicon  # what PatternAnalyzer scores with
+
+from feedback.analysis.phrases import is_negated, phrase_to_regex
+
+SENTIMENT_FILE = Path(__file__).with_name("sentiment.toml")
+THRESHOLD = 0.1  # polarity at or beyond this is positive or negative
+
+_CONTRAST = re.compile(r"\b(?:but|however|though|yet|except|apart from)\b")
+_SENTENCE = re.compile(r"[.!?;\n]+")
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
+_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    cues: re.Pattern[str]
+    cue_scores: tuple[tuple[float, float], ...]
+    cue_exceptions: tuple[tuple[frozenset[str], frozenset[str]], ...]
+    patterns: tuple[tuple[re.Pattern[str], float], ...]
+    neutral: re.Pattern[str]
+    ignore: frozenset[str]
+
+
+def _load(path: Path = SENTIMENT_FILE) -> _Lexicon:
+    with path.open("rb") as file:
+        data = tomllib.load(file)
+    exceptions = data.get("exceptions", {})
+    # Longest phrases first, so "listened to" wins over "listen*" at the same place.
+    phrases = sorted(data["cues"], key=lambda p: -len(p.split()))
+    groups = [f"(?P<c{i}>{phrase_to_regex(p)})" for i, p in enumerate(phrases)]
+    return _Lexicon(
+        cues=re.compile("|".join(groups)),
+        cue_scores=tuple(tuple(data["cues"][p]) for p in phrases),
+        cue_exceptions=tuple(
+            (
+                frozenset(exceptions.get(p, {}).get("not_after", ())),
+                frozenset(exceptions.get(p, {}).get("not_before", ())),
+            )
+            for p in phrases
+        ),
+        patterns=tuple((re.compile(p), float(s)) for p, s in data["patterns"].items()),
+        neutral=re.compile("(?:" + "|".join(data["neutral"]["answers"]) + ")"),
+        ignore=frozenset(data["textblob"]["ignore"]),
+    )
+
+
+_LEXICON = _load()
+
+
+def _is_exception(text: str, match: re.Match[str], index: int) -> bool:
+    not_after, not_before = _LEXICON.cue_exceptions[index]
+    if not_after:
+        before = _TOKEN.findall(text, max(0, match.start() - 20), match.start())
+        if before and before[-1] in not_after:
+            return True
+    if not_before:
+        after = _TOKEN.search(text, match.end())
+        if after and after.group() in not_before:
+            return True
+    return False
+
+
+def _phrase_hits(text: str) -> list[tuple[int, int, float]]:
+    """Find our fixed phrases, then cues outside them: (start, end, score)."""
+    hits = [
+        (m.start(), m.end(), score)
+        for pattern, score in _LEXICON.patterns
+        for m in pattern.finditer(text)
+    ]
+    fixed = list(hits)
+    for match in _LEXICON.cues.finditer(text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e, _ in fixed):
+            continue
+        index = int(match.lastgroup[1:])
+        if _is_exception(text, match, index):
+            continue
+        plain, negated = _LEXICON.cue_scores[index]
+        hits.append((start, end, negated if is_negated(text, start) else plain))
+    return hits
+
+
+def _clauses(text: str) -> list[tuple[int, int, float]]:
+    """Split into (start, end, weight); a clause after "but" weighs double."""
+    clauses = []
+    starts = [(0, 1.0)]
+    for found in _SENTENCE.finditer(text):
+        starts.append((found.end(), 1.0))
+    for found in _CONTRAST.finditer(text):
+        starts.append((found.end(), 2.0))
+    starts.sort()
+    for i, (start, weight) in enumerate(starts):
+        end = starts[i + 1][0] if i + 1 < len(starts) else len(text)
+        clauses.append((start, end, weight))
+    return clauses
+
+
+def _clause_score(text: str, start: int, end: int, hits) -> float | None:
+    scores = [score for s, _, score in hits if start <= s < end and score]
+    words = []
+    for token in _TOKEN.finditer(text, start, end):
+        covered = any(s <= token.start() < e for s, e, _ in hits)
+        word = token.group()
+        words.append(None if covered or word in _LEXICON.ignore else word)
+    if any(words):
+        textblob_score = pattern_lexicon(words)[0]
+        if textblob_score:
+            scores.append(textblob_score)
+    return sum(scores) / len(scores) if scores else None
+
+
+def score_sentiment(normalised: str) -> tuple[str, float]:
+    """Return ("positive"|"negative"|"neutral", polarity from -1 to 1)."""
+    bare = _EDGES.sub("", normalised)
+    if not bare or _LEXICON.neutral.fullmatch(bare):
+        return "neutral", 0.0
+    hits = _phrase_hits(normalised)
+    total = weights = 0.0
+    for start, end, weight in _clauses(normalised):
+        score = _clause_score(normalised, start, end, hits)
+        if score is not None:
+            total += score * weight
+            weights += weight
+    polarity = max(-1.0, min(1.0, total / weights)) if weights else 0.0
+    if polarity >= THRESHOLD:
+        return "positive", polarity
+    if polarity <= -THRESHOLD:
+        return "negative", polarity
+    return "neutral", polarity

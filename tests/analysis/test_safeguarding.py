@@ -1,0 +1,140 @@
+"""The safeguarding screen flags possible harm and leaves everyday words alone."""
+
+import pytest
+
+from feedback.analysis import analyse_comment
+
+
+def _flagged(text: str) -> bool:
+    return analyse_comment(text).safeguarding
+
+
+def test_every_shared_disclosure_is_flagged(shared_safeguarding):
+    disclosures = [text for label, text in shared_safeguarding if label == "1"]
+    assert len(disclosures) >= 15
+    assert [text for text in disclosures if not _flagged(text)] == []
+
+
+def test_at_most_one_shared_everyday_comment_is_flagged(shared_safeguarding):
+    everyday = [text for label, text in shared_safeguarding if label == "0"]
+    assert len(everyday) >= 15
+    false_alarms = [text for text in everyday if _flagged(text)]
+    assert len(false_alarms) <= 1, false_alarms
+
+
+def test_our_own_disclosures_in_other_words_are_flagged(extra_safeguarding):
+    disclosures = [text for label, text in extra_safeguarding if label == "1"]
+    assert len(disclosures) >= 20
+    missed = [text for text in disclosures if not _flagged(text)]
+    assert len(missed) <= len(disclosures) * 0.05, missed
+
+
+def test_our_own_everyday_comments_rarely_raise_an_alarm(extra_safeguarding):
+    everyday = [text for label, text in extra_safeguarding if label == "0"]
+    assert len(everyday) >= 20
+    false_alarms = [text for text in everyday if _flagged(text)]
+    assert len(false_alarms) <= 2, false_alarms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mums boyfrend hits me",
+        "my dad hitts me wen hes drunk",
+        "i dont feel saif at home",
+        "i want to kil myself",
+        "i feel like ending it all",
+    ],
+)
+def test_misspelt_disclosures_without_punctuation_are_flagged(text):
+    assert _flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my dad h\u200bits me",
+        "my dad hi\u200dts me",
+        "my dad hi\u00adts me",
+        "my dad h\ufeffits me",
+        "my dad hi\x00ts me",
+        "\uff4d\uff59 \uff44\uff41\uff44 \uff48\uff49\uff54\uff53 \uff4d\uff45",
+        "my dad h\u0456ts me",
+        "my dad h1ts me",
+        "MY DAD HIIIITS ME",
+        "my dad hi\u0301ts me",
+    ],
+)
+def test_hidden_or_look_alike_characters_do_not_hide_a_disclosure(text):
+    assert _flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nobody hurts me",
+        "No one at home hits me",
+        "my dad never hits us",
+        "I have never self harmed",
+        "I'm not scared of my foster carer",
+    ],
+)
+def test_negated_words_are_not_flagged(text):
+    assert not _flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this survey is killing me lol",
+        "I hurt my knee at football",
+        "I got hit by a football",
+        "scared of the dark",
+        "I hurt myself playing rugby",
+        "I'm dying to see my cousins",
+        "my brother beats me at fifa",
+        "we had a secret santa at school",
+        "I cut my hair",
+        "the meeting was online on zoom",
+        "the police came to school to talk about road safety",
+    ],
+)
+def test_figurative_and_everyday_use_is_not_flagged(text):
+    assert not _flagged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("she slaps me", "physical harm"),
+        ("someone touches me where they shouldnt", "sexual abuse"),
+        ("i want to hurt myself", "self-harm"),
+        ("i don't want to live anymore", "suicidal thoughts"),
+        ("there's no food in the house", "neglect"),
+        ("i get left alone all night", "neglect"),
+        ("the police came again after the fighting", "domestic abuse at home"),
+        ("older lads give me money to carry stuff for them", "exploitation"),
+        ("a man online asked me to send pictures", "online grooming"),
+        ("I went missing for three days", "going missing"),
+        ("he said it's our secret", "told to keep secrets"),
+        ("I don't feel safe at home", "not safe at home"),
+        ("I'm scared of my stepdad", "scared at home or of someone"),
+    ],
+)
+def test_reasons_say_what_kind_of_harm_and_which_words(text, kind):
+    result = analyse_comment(text)
+    assert result.safeguarding
+    assert any(reason.startswith(f"{kind}: '") for reason in result.reasons), result.reasons
+
+
+def test_a_flagged_comment_is_negative_and_about_feeling_safe():
+    result = analyse_comment("my dad hits me but my worker is brilliant")
+    assert result.safeguarding
+    assert result.sentiment == "negative"
+    assert "Feeling safe" in result.themes
+
+
+def test_an_unflagged_comment_has_no_reasons():
+    result = analyse_comment("I love my foster family")
+    assert not result.safeguarding
+    assert result.reasons == ()
