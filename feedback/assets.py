@@ -63,8 +63,17 @@ def _load(path: str) -> StaticFile | None:
     return entry
 
 
+_paths: dict[tuple[str, str], str | None] = {}
+
+
 def _path(filename: str) -> str | None:
-    return safe_join(current_app.static_folder, filename)
+    """The file's path inside the static folder (None if the name tries to leave it)."""
+    key = (current_app.static_folder, filename)
+    if key not in _paths:
+        if len(_paths) > 10_000:  # names come from URLs: do not grow without bound
+            _paths.clear()
+        _paths[key] = safe_join(*key)
+    return _paths[key]
 
 
 def hashed_name(filename: str) -> str:

@@ -40,14 +40,30 @@ def gzip_bytes(data: bytes, padding: int = MAX_PADDING) -> bytes:
     return bytes(header) + name + packed[10:]
 
 
-def should_compress(response: Response) -> bool:
+def should_compress(response: Response, mimetype: str) -> bool:
     if response.direct_passthrough or response.is_streamed:
         return False
     if response.status_code < 200 or response.status_code in (204, 206, 304):
         return False
-    if "Content-Encoding" in response.headers or response.mimetype not in TEXT_TYPES:
+    if "Content-Encoding" in response.headers or mimetype not in TEXT_TYPES:
         return False
     return response.content_length is not None and response.content_length >= MIN_SIZE
+
+
+def accepts_gzip() -> bool:
+    offered = request.headers.get("Accept-Encoding", "")
+    if "gzip" not in offered and "*" not in offered:
+        return False
+    # Parse properly only when there are weights ("gzip;q=0" means no).
+    return "q=" not in offered or request.accept_encodings.quality("gzip") > 0
+
+
+def add_vary(response: Response) -> None:
+    vary = response.headers.get("Vary")
+    if not vary:
+        response.headers["Vary"] = "Accept-Encoding"
+    elif "accept-encoding" not in vary.lower():
+        response.headers["Vary"] = f"{vary}, Accept-Encoding"
 
 
 def init_app(app: Flask) -> None:
@@ -55,9 +71,11 @@ def init_app(app: Flask) -> None:
     def compress(response: Response) -> Response:
         if request.endpoint == "static":  # already compressed once, in feedback.assets
             return response
-        if response.mimetype in TEXT_TYPES:
-            response.vary.add("Accept-Encoding")
-        if not should_compress(response) or request.accept_encodings.quality("gzip") <= 0:
+        mimetype = response.mimetype
+        if mimetype not in TEXT_TYPES:
+            return response
+        add_vary(response)
+        if not should_compress(response, mimetype) or not accepts_gzip():
             return response
         response.set_data(gzip_bytes(response.get_data()))
         response.headers["Content-Encoding"] = "gzip"
