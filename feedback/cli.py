@@ -1,6 +1,9 @@
-"""Command-line tools: `flask db …`, `flask create-user`, `flask seed-demo`."""
+"""Command-line tools: `flask db …`, `flask create-user`, `flask seed-demo`,
+`flask check-language FILE`."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import click
 from flask import Flask
@@ -89,6 +92,35 @@ def load_surveys_command() -> None:
     click.echo(f"{len(made)} shipped survey(s) added.")
 
 
+@click.command("check-language")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--audience",
+    default=None,
+    help="Who will read it (4-7, 8-12, 13-18, parent or staff): also checks reading age.",
+)
+def check_language_command(file: Path, audience: str | None) -> None:
+    """Print language-that-cares findings for each line of FILE (advice, never an error)."""
+    from feedback.language import UnknownAudience, default_glossary, write_findings
+
+    if audience is not None:
+        try:
+            default_glossary().audience(audience)
+        except UnknownAudience as error:
+            raise click.BadParameter(str(error), param_hint="'--audience'") from None
+    try:
+        with file.open(encoding="utf-8") as lines:
+            write_findings(lines, click.echo, audience)
+    except UnicodeDecodeError:
+        raise click.ClickException(f"{file} is not a UTF-8 text file.") from None
+
+
 def init_app(app: Flask) -> None:
-    for command in (db_group, create_user, seed_demo, load_surveys_command):
+    for command in (
+        db_group,
+        create_user,
+        seed_demo,
+        load_surveys_command,
+        check_language_command,
+    ):
         app.cli.add_command(command)
