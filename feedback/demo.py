@@ -38,7 +38,7 @@ POOL_FOR_AUDIENCE = {
 def seed(session: Session, responses: int = 300, seed_value: int = 7) -> bool:
     """Load demo content unless it is already there. Returns True if anything was added."""
     if session.scalar(select(User).where(User.email == DEMO_STAFF[0][0])):
-        return False
+        return seed_extras(session)
     for email, name, role, team in DEMO_STAFF:
         user = User(email=email, name=name, role=role, team=team)
         user.set_password(DEMO_PASSWORD)
@@ -48,7 +48,15 @@ def seed(session: Session, responses: int = 300, seed_value: int = 7) -> bool:
     # Repeatable demo data; nothing here is security-sensitive.
     rng = random.Random(seed_value)  # nosec B311
     seed_responses(session, surveys, responses, rng)
+    seed_extras(session)
     return True
+
+
+def seed_extras(session: Session) -> bool:
+    """Demo content of later features; each part adds itself only if it is not there yet."""
+    from feedback.reports.demo import seed_actions
+
+    return seed_actions(session)
 
 
 def seed_responses(session: Session, surveys, count: int, rng: random.Random) -> None:

@@ -1,0 +1,17 @@
+""" "You told us, we did": actions, quotes, and reports for families and for the board.
+
+`data.build_report` gathers the numbers once; `render.render_pdf` (reportlab, in `pdf.py`
+only) and the HTML templates show them; `export.py` streams responses as CSV.
+"""
+
+from flask import Blueprint, Flask
+
+bp = Blueprint("reports", __name__, url_prefix="/staff/reports")
+
+
+def init_app(app: Flask) -> None:
+    """Register the blueprint and the `flask report` command."""
+    from feedback.reports import cli
+
+    app.register_blueprint(bp)
+    app.cli.add_command(cli.report_command)

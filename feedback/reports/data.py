@@ -1,0 +1,242 @@
+"""Build a report's numbers once, as plain frozen data, for every edition to render.
+
+Small numbers are suppressed HERE, not in the renderers: a count or score from fewer than
+5 responses is never put into the report at all, so no edition can show it by mistake.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from feedback.principles import PRINCIPLES
+from feedback.reports import queries
+from feedback.reports.period import Period
+from feedback.reports.redact import redact
+from feedback.surveys.models import AUDIENCES
+
+SMALL = 5  # fewer than this many responses: shown as "fewer than 5"
+QUOTES_PER_PRINCIPLE = 3
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A count or score; `value` is None when it came from fewer than 5 responses."""
+
+    value: int | None
+
+    @property
+    def suppressed(self) -> bool:
+        return self.value is None
+
+    @classmethod
+    def of(cls, value: float | None, responses: int) -> Figure:
+        if value is None or responses < SMALL:
+            return cls(None)
+        return cls(round(value))
+
+
+@dataclass(frozen=True)
+class AudienceCount:
+    audience: str
+    responses: Figure
+    score: Figure = Figure(None)
+
+
+@dataclass(frozen=True)
+class ThemeCount:
+    name: str
+    comments: Figure
+
+
+@dataclass(frozen=True)
+class ActionItem:
+    id: int
+    principle: int
+    theme: str
+    you_told_us: str
+    we_did: str
+    owner: str
+    status: str
+    status_name: str
+    due_on: date | None
+    done_on: date | None
+    ready_to_publish: bool
+
+
+@dataclass(frozen=True)
+class PrincipleResult:
+    number: int
+    title: str
+    emoji: str
+    seed_you_told_us: str
+    we_promise: str
+    responses: Figure
+    score: Figure
+    previous_score: Figure
+    change: int | None
+    positive: Figure  # percentages of scale answers
+    neutral: Figure
+    negative: Figure
+    by_audience: tuple[AudienceCount, ...]
+    themes: tuple[ThemeCount, ...]
+    quotes: tuple[str, ...]
+    actions: tuple[ActionItem, ...]
+
+    @property
+    def published_actions(self) -> tuple[ActionItem, ...]:
+        return tuple(a for a in self.actions if a.ready_to_publish)
+
+
+@dataclass(frozen=True)
+class Report:
+    period: Period
+    previous_period: Period
+    survey_filter: tuple[int, ...]
+    audience_filter: tuple[str, ...]
+    responses: Figure
+    previous_responses: Figure
+    by_audience: tuple[AudienceCount, ...]
+    surveys: tuple[tuple[str, str, Figure], ...]  # (title, audience, responses)
+    comments: Figure
+    principles: tuple[PrincipleResult, ...]
+
+
+def _percent(part: int, whole: int, responses: int) -> Figure:
+    return Figure.of(100 * part / whole if whole else None, responses)
+
+
+def _principle_numbers(rows: Iterable[queries.ScaleRow]) -> dict[int, dict]:
+    """Fold per-audience rows into per-principle totals (a response has one audience)."""
+    out: dict[int, dict] = defaultdict(lambda: defaultdict(int))
+    for row in rows:
+        totals = out[row.principle]
+        for key in ("responses", "answers", "total", "positive", "neutral"):
+            totals[key] += getattr(row, key)
+    return out
+
+
+def _score(totals: dict) -> Figure:
+    answers = totals.get("answers", 0)
+    return Figure.of(totals["total"] / answers if answers else None, totals.get("responses", 0))
+
+
+def _action_item(action) -> ActionItem:
+    return ActionItem(
+        id=action.id,
+        principle=action.principle,
+        theme=action.theme,
+        you_told_us=action.you_told_us,
+        we_did=action.we_did,
+        owner=action.owner,
+        status=action.status,
+        status_name=action.status_name,
+        due_on=action.due_on,
+        done_on=action.done_on,
+        ready_to_publish=action.ready_to_publish,
+    )
+
+
+def _quotes(session: Session, f: queries.Filters) -> dict[int, tuple[str, ...]]:
+    """Redacted, de-duplicated quotes per principle."""
+    staff = queries.staff_names(session)
+    found: dict[int, list[str]] = defaultdict(list)
+    for principle, text, name in queries.quotable(session, f, QUOTES_PER_PRINCIPLE * 3):
+        quote = redact(text.strip(), names=[*staff, name or ""])
+        if quote and quote not in found[principle] and len(found[principle]) < QUOTES_PER_PRINCIPLE:
+            found[principle].append(quote)
+    return {p: tuple(q) for p, q in found.items()}
+
+
+def build_report(
+    session: Session,
+    period: Period,
+    surveys: Iterable[int] | None = None,
+    audiences: Iterable[str] | None = None,
+) -> Report:
+    """Gather everything both editions show, for one period and optional filters."""
+    audiences = tuple(a for a in (audiences or ()) if a in AUDIENCES)
+    f = queries.Filters(period, tuple(sorted(surveys or ())), audiences)
+    previous = period.previous()
+    rows = queries.scale_stats(session, f)
+    now = _principle_numbers(rows)
+    before = _principle_numbers(queries.scale_stats(session, f, previous))
+    per_audience: dict[tuple[int, str], queries.ScaleRow] = {
+        (r.principle, r.audience): r for r in rows
+    }
+    comments = queries.comment_rows(session, f)
+    theme_counts: dict[int, Counter] = defaultdict(Counter)
+    for principle, _sentiment, themes in comments:
+        theme_counts[principle].update(set(themes or ()))
+    quotes = _quotes(session, f)
+    actions: dict[int, list[ActionItem]] = defaultdict(list)
+    for action in queries.actions_for(session, period):
+        actions[action.principle].append(_action_item(action))
+
+    results = []
+    for p in PRINCIPLES:
+        totals = now.get(p.number, {"responses": 0, "answers": 0, "total": 0})
+        score, previous_score = _score(totals), _score(before.get(p.number, {"total": 0}))
+        change = None
+        if not score.suppressed and not previous_score.suppressed:
+            change = score.value - previous_score.value
+        answers, responses = totals.get("answers", 0), totals.get("responses", 0)
+        positive, neutral = totals.get("positive", 0), totals.get("neutral", 0)
+        results.append(
+            PrincipleResult(
+                number=p.number,
+                title=p.title,
+                emoji=p.emoji,
+                seed_you_told_us=p.you_told_us,
+                we_promise=p.we_promise,
+                responses=Figure.of(responses, responses),
+                score=score,
+                previous_score=previous_score,
+                change=change,
+                positive=_percent(positive, answers, responses),
+                neutral=_percent(neutral, answers, responses),
+                negative=_percent(answers - positive - neutral, answers, responses),
+                by_audience=tuple(
+                    AudienceCount(
+                        a,
+                        Figure.of(row.responses, row.responses),
+                        Figure.of(row.total / row.answers, row.responses),
+                    )
+                    for a in AUDIENCES
+                    if (row := per_audience.get((p.number, a)))
+                ),
+                themes=tuple(
+                    ThemeCount(name, Figure.of(n, n))
+                    for name, n in sorted(
+                        theme_counts[p.number].items(), key=lambda t: (-t[1], t[0])
+                    )
+                ),
+                quotes=quotes.get(p.number, ()),
+                actions=tuple(actions[p.number]),
+            )
+        )
+
+    counts = queries.responses_by_audience(session, f)
+    total = sum(counts.values())
+    previous_total = sum(queries.responses_by_audience(session, f, previous).values())
+    return Report(
+        period=period,
+        previous_period=previous,
+        survey_filter=f.surveys,
+        audience_filter=f.audiences,
+        responses=Figure.of(total, total),
+        previous_responses=Figure.of(previous_total, previous_total),
+        by_audience=tuple(
+            AudienceCount(a, Figure.of(counts[a], counts[a])) for a in AUDIENCES if a in counts
+        ),
+        surveys=tuple(
+            (title, audience, Figure.of(n, n))
+            for title, audience, n in queries.responses_by_survey(session, f)
+        ),
+        comments=Figure.of(len(comments), len(comments)),
+        principles=tuple(results),
+    )

@@ -1,0 +1,51 @@
+"""Demo content for reports: "we did" actions, and some comments marked OK to quote."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from feedback.reports.models import Action
+from feedback.surveys.models import Answer, Question
+
+ACTIONS = Path(__file__).resolve().parent / "demo_actions.toml"
+QUOTES_PER_PRINCIPLE = 4
+
+
+def seed_actions(session: Session, today: date | None = None) -> bool:
+    """Add the demo actions and mark a few quotes, unless there are actions already."""
+    if session.scalar(select(func.count(Action.id))):
+        return False
+    today = today or date.today()
+    with ACTIONS.open("rb") as f:
+        entries = tomllib.load(f)["actions"]
+    for entry in entries:
+        entry = dict(entry)
+        due = entry.pop("due_in_days", None)
+        action = Action(**entry, started_on=today - timedelta(days=30))
+        action.due_on = today + timedelta(days=due) if due else None
+        action.done_on = today - timedelta(days=7) if entry["status"] == "done" else None
+        session.add(action)
+    _mark_quotes(session)
+    session.flush()
+    return True
+
+
+def _mark_quotes(session: Session) -> None:
+    """Mark a few different, unflagged comments per principle as OK to quote."""
+    rows = session.execute(
+        select(Answer, Question.principle)
+        .join(Question, Answer.question_id == Question.id)
+        .where(Question.kind == "text", Answer.value.is_not(None), Answer.flagged.is_(False))
+        .order_by(Answer.id)
+    ).all()
+    seen: dict[int, set[str]] = {}
+    for answer, principle in rows:
+        texts = seen.setdefault(principle, set())
+        if len(texts) < QUOTES_PER_PRINCIPLE and answer.value not in texts:
+            texts.add(answer.value)
+            answer.ok_to_quote = True

@@ -1,0 +1,146 @@
+"""The few aggregate queries a report needs. Counting happens in the database, so a report
+over 100,000 responses reads a few hundred rows, not millions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Select, case, func, or_, select
+from sqlalchemy.orm import Session
+
+from feedback.reports.models import Action
+from feedback.reports.period import Period
+from feedback.staff.models import User
+from feedback.surveys.models import Answer, Question, Response, Survey
+
+
+@dataclass(frozen=True)
+class Filters:
+    period: Period
+    surveys: tuple[int, ...] = ()
+    audiences: tuple[str, ...] = ()
+
+
+def in_scope(stmt: Select, f: Filters, period: Period | None = None) -> Select:
+    """Only submitted responses in the period, from the chosen surveys and audiences."""
+    start, end = (period or f.period).bounds()
+    stmt = stmt.where(
+        Response.status == "submitted",
+        Response.submitted_at >= start,
+        Response.submitted_at < end,
+    )
+    if f.surveys:
+        stmt = stmt.where(Response.survey_id.in_(f.surveys))
+    if f.audiences:
+        stmt = stmt.where(Response.audience.in_(f.audiences))
+    return stmt
+
+
+@dataclass(frozen=True)
+class ScaleRow:
+    principle: int
+    audience: str
+    responses: int
+    answers: int
+    total: int
+    positive: int
+    neutral: int
+
+
+def scale_stats(session: Session, f: Filters, period: Period | None = None) -> list[ScaleRow]:
+    """Per principle and audience: responses, answers, sum of scores, positive/neutral counts."""
+    stmt = (
+        select(
+            Question.principle,
+            Response.audience,
+            func.count(func.distinct(Response.id)),
+            func.count(Answer.id),
+            func.sum(Answer.score),
+            func.sum(case((Answer.score > 50, 1), else_=0)),
+            func.sum(case((Answer.score == 50, 1), else_=0)),
+        )
+        .select_from(Answer)
+        .join(Response, Answer.response_id == Response.id)
+        .join(Question, Answer.question_id == Question.id)
+        .where(Answer.score.is_not(None))
+        .group_by(Question.principle, Response.audience)
+    )
+    rows = session.execute(in_scope(stmt, f, period)).all()
+    return [
+        ScaleRow(p, audience, int(n), int(a), int(t or 0), int(pos or 0), int(neu or 0))
+        for p, audience, n, a, t, pos, neu in rows
+    ]
+
+
+def responses_by_audience(session: Session, f: Filters, period: Period | None = None) -> dict:
+    stmt = select(Response.audience, func.count(Response.id)).group_by(Response.audience)
+    return dict(session.execute(in_scope(stmt, f, period)).all())
+
+
+def responses_by_survey(session: Session, f: Filters) -> list[tuple[str, str, int]]:
+    stmt = (
+        select(Survey.title, Survey.audience, func.count(Response.id))
+        .join(Survey, Response.survey_id == Survey.id)
+        .group_by(Survey.id, Survey.title, Survey.audience)
+        .order_by(Survey.audience, Survey.title)
+    )
+    return [tuple(row) for row in session.execute(in_scope(stmt, f)).all()]
+
+
+def comment_rows(session: Session, f: Filters) -> list[tuple[int, str | None, list | None]]:
+    """(principle, sentiment, themes) of every analysed comment: a small share of answers."""
+    stmt = (
+        select(Question.principle, Answer.sentiment, Answer.themes)
+        .select_from(Answer)
+        .join(Response, Answer.response_id == Response.id)
+        .join(Question, Answer.question_id == Question.id)
+        .where(Question.kind == "text", Answer.skipped.is_(False), Answer.value.is_not(None))
+    )
+    return [tuple(row) for row in session.execute(in_scope(stmt, f)).all()]
+
+
+def quotable(session: Session, f: Filters, per_principle: int) -> list[tuple[int, str, str | None]]:
+    """The newest comments marked OK to quote, never flagged ones: (principle, text, name)."""
+    rank = (
+        func.row_number()
+        .over(
+            partition_by=Question.principle, order_by=(Answer.answered_at.desc(), Answer.id.desc())
+        )
+        .label("rank")
+    )
+    inner = (
+        select(Question.principle, Answer.value, Response.respondent_name, rank)
+        .select_from(Answer)
+        .join(Response, Answer.response_id == Response.id)
+        .join(Question, Answer.question_id == Question.id)
+        .where(
+            Answer.ok_to_quote.is_(True),
+            Answer.flagged.is_(False),
+            Answer.skipped.is_(False),
+            Answer.value.is_not(None),
+            Question.kind == "text",
+        )
+    )
+    sub = in_scope(inner, f).subquery()
+    stmt = (
+        select(sub.c.principle, sub.c.value, sub.c.respondent_name)
+        .where(sub.c.rank <= per_principle)
+        .order_by(sub.c.principle, sub.c.rank)
+    )
+    return [tuple(row) for row in session.execute(stmt).all()]
+
+
+def actions_for(session: Session, period: Period) -> Sequence[Action]:
+    """Actions still open, or finished since the period began."""
+    status_order = case({"done": 0, "in_progress": 1, "planned": 2}, value=Action.status)
+    stmt = (
+        select(Action)
+        .where(or_(Action.done_on.is_(None), Action.done_on >= period.start))
+        .order_by(Action.principle, status_order, Action.id)
+    )
+    return session.scalars(stmt).all()
+
+
+def staff_names(session: Session) -> list[str]:
+    return list(session.scalars(select(User.name)))

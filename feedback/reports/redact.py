@@ -1,0 +1,99 @@
+"""Take out what could identify someone before a comment is quoted anywhere.
+
+Names, email addresses, phone numbers, UK postcodes and school names are replaced by a
+label in square brackets. It errs on the side of taking out too much: a quote that loses
+a word is better than a child who can be recognised. The lead still reads every quote
+(redacted) before marking it OK to quote.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+WORDS = Path(__file__).resolve().parent / "redact_words.toml"
+
+EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+# UK numbers: 01xxx / 02x / 07xxx / +44 …, with spaces, dots, dashes or brackets between.
+PHONE = re.compile(r"(?<![\w+])(?:\+\s?44\s?\(?0?\)?|0)(?:[\s().-]*\d){9,10}(?!\d)")
+# Any run of 7+ digits (with separators) is a number someone could ring or look up.
+LONG_NUMBER = re.compile(r"(?<!\w)\d(?:[\s.-]?\d){6,}(?!\w)")
+POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE)
+WORD = r"[A-Z][\w'’.-]*"
+
+
+@cache
+def _lists() -> dict[str, frozenset[str]]:
+    with WORDS.open("rb") as f:
+        data = tomllib.load(f)
+    return {key: frozenset(w.lower() for w in words) for key, words in data.items()}
+
+
+@cache
+def _school_pattern() -> re.Pattern[str]:
+    kinds = sorted(_lists()["school_words"], key=len, reverse=True)
+    kind = "|".join(re.escape(k) for k in kinds)
+    return re.compile(
+        rf"(?:\b(?:St|Saint)\.?\s+)?(?:\b{WORD}\s+(?:(?:of|and|the|&)\s+)?){{1,5}}"
+        rf"(?:(?i:{kind})\b)(?:\s+(?i:{kind})\b)*"
+    )
+
+
+def _school(match: re.Match[str]) -> str:
+    """Keep "At school" or "My primary school": only proper names are schools."""
+    lists = _lists()
+    words = match.group(0).split()
+    skip = lists["function_words"] | lists["school_words"]
+    while words and words[0].lower() in skip:
+        words = words[1:]
+    if not words:
+        return match.group(0)
+    prefix = match.group(0)[: match.group(0).index(words[0])]
+    return prefix + "[school]"
+
+
+def _names(text: str, extra: frozenset[str]) -> str:
+    lists = _lists()
+    everyday = lists["common"] | lists["function_words"] | lists["school_words"]
+    out = []
+    tokens = re.split(r"(\s+)", text)
+    sentence_start = True
+    for token in tokens:
+        if not token or token.isspace():
+            out.append(token)
+            continue
+        core = token.strip("\"'“”‘’()[],.!?;:")
+        bare = core.lower().removesuffix("'s").removesuffix("’s")
+        is_name = bare in extra or bare in lists["names"]
+        if not is_name and core[:1].isupper() and not sentence_start and not core.isupper():
+            # A capitalised word mid-sentence that is not an everyday word: likely a name.
+            is_name = bare not in everyday
+        if is_name and core and not core.startswith("["):
+            token = token.replace(core, "[name]", 1)
+        out.append(token)
+        sentence_start = token.rstrip("\"'”’)").endswith((".", "!", "?", ":"))
+    return "".join(out)
+
+
+def redact(text: str, names: Iterable[str] = ()) -> str:
+    """Return the text with personal details replaced by [name], [email] and so on.
+
+    `names` are extra names known to be in play (staff, the respondent if named).
+    """
+    lists = _lists()
+    everyday = lists["common"] | lists["function_words"]
+    extra = frozenset(
+        part.lower()
+        for name in names
+        for part in re.split(r"\s+", name or "")
+        if len(part) > 1 and part.lower() not in everyday
+    )
+    text = EMAIL.sub("[email]", text)
+    text = PHONE.sub("[phone number]", text)
+    text = LONG_NUMBER.sub("[phone number]", text)
+    text = POSTCODE.sub("[postcode]", text)
+    text = _school_pattern().sub(_school, text)
+    return _names(text, extra)
