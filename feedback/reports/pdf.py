@@ -14,7 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from xml.sax.saxutils import escape  # nosec B406 - escapes output; parses nothing
+# Only escaping output here; nothing is parsed as XML.
+from xml.sax.saxutils import escape  # nosec B406
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import (
