@@ -1,167 +1,24 @@
 """A small, bounded HTTP load generator for 127.0.0.1 only.
 
-Each virtual user is a thread with its own connection and its own cookie jar, so a
-scenario can carry a session cookie and a CSRF token from one request to the next, as a
-browser would. Requests are timed with a monotonic clock; only those that finish inside
-the measuring window count. The client is a few lines over a raw socket (no header
-parsing through `email`), so it costs the server little CPU on a small machine.
+Each virtual user is a thread with its own connection and its own cookie jar
+(`benchmarks.http_client.Client`), so a scenario can carry a session cookie and a CSRF
+token from one request to the next, as a browser would. Requests are timed with a
+monotonic clock; only those that finish inside the measuring window count. Users can be
+kept between runs, so several short rounds (interleaved with other servers' rounds, to
+share out any background load fairly) continue the same journeys.
 """
 
 from __future__ import annotations
 
-import gzip
-import socket
 import statistics
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
 
-LOCALHOST = "127.0.0.1"
+from benchmarks.http_client import Client, UnexpectedReply
 
-
-class UnexpectedReply(Exception):
-    """The server answered with a status the scenario did not expect."""
-
-
-@dataclass
-class Reply:
-    status: int
-    headers: dict[str, str]
-    cookies: list[str]
-    raw: bytes
-
-    @property
-    def body(self) -> bytes:
-        if self.headers.get("content-encoding") == "gzip":
-            return gzip.decompress(self.raw)
-        return self.raw
-
-    @property
-    def text(self) -> str:
-        return self.body.decode("utf-8", "replace")
-
-
-class Client:
-    """One virtual user: a connection to 127.0.0.1, a cookie jar, and a stopwatch."""
-
-    def __init__(self, port: int, recorder: Recorder | None = None):
-        self.port = port
-        self.cookies: dict[str, str] = {}
-        self.recorder = recorder
-        self.sock: socket.socket | None = None
-
-    def _connect(self) -> socket.socket:
-        sock = socket.create_connection((LOCALHOST, self.port), timeout=30)
-        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        return sock
-
-    def close(self) -> None:
-        if self.sock is not None:
-            self.sock.close()
-            self.sock = None
-
-    def get(self, path: str, label: str | None = None, expect=(200,)) -> Reply:
-        return self.request("GET", path, label=label, expect=expect)
-
-    def post(self, path: str, fields: dict, label: str | None = None, expect=(303, 302)) -> Reply:
-        body = urlencode(fields, doseq=True).encode()
-        headers = {"Content-Type": "application/x-www-form-urlencoded"}
-        return self.request("POST", path, body, headers, label=label, expect=expect)
-
-    def request(self, method, path, body=b"", headers=None, label=None, expect=(200,)) -> Reply:
-        """Send one request; time it under `label` if given; raise if the status is wrong."""
-        lines = [f"{method} {path} HTTP/1.1", f"Host: {LOCALHOST}:{self.port}"]
-        lines.append("Accept-Encoding: gzip")  # as every browser does
-        for name, value in (headers or {}).items():
-            lines.append(f"{name}: {value}")
-        if self.cookies:
-            lines.append("Cookie: " + "; ".join(f"{k}={v}" for k, v in self.cookies.items()))
-        if body or method == "POST":
-            lines.append(f"Content-Length: {len(body)}")
-        data = ("\r\n".join(lines) + "\r\n\r\n").encode() + body
-        started = time.perf_counter()
-        if self.sock is None:
-            self.sock = self._connect()
-        try:
-            self.sock.sendall(data)
-            reply, keep_alive = self._read()
-        except OSError:
-            self.close()
-            raise
-        finished = time.perf_counter()
-        if not keep_alive:
-            self.close()
-        if self.recorder is not None and label:
-            self.recorder.record(label, started, finished, reply.status in expect)
-        for cookie in reply.cookies:
-            self._remember(cookie)
-        if reply.status not in expect:
-            raise UnexpectedReply(f"{method} {path}: {reply.status}")
-        return reply
-
-    def _remember(self, set_cookie: str) -> None:
-        pair, _, attributes = set_cookie.partition(";")
-        name, _, value = pair.strip().partition("=")
-        attrs = attributes.lower()
-        if "max-age=0" in attrs or "expires=thu, 01 jan 1970" in attrs:
-            self.cookies.pop(name, None)
-        else:
-            self.cookies[name] = value
-
-    def _read(self) -> tuple[Reply, bool]:
-        buffer = b""
-        while b"\r\n\r\n" not in buffer:
-            chunk = self.sock.recv(65536)
-            if not chunk:
-                raise ConnectionError("connection closed before the headers")
-            buffer += chunk
-        head, _, rest = buffer.partition(b"\r\n\r\n")
-        status_line, *header_lines = head.decode("latin-1").split("\r\n")
-        headers: dict[str, str] = {}
-        cookies = []
-        for line in header_lines:
-            name, _, value = line.partition(":")
-            name, value = name.strip().lower(), value.strip()
-            if name == "set-cookie":
-                cookies.append(value)
-            headers[name] = value
-        length = headers.get("content-length")
-        if length is not None:
-            rest = self._read_exactly(rest, int(length))
-        elif headers.get("transfer-encoding", "").lower() == "chunked":
-            rest = self._read_chunked(rest)
-        else:
-            rest = self._read_to_close(rest)
-        keep_alive = headers.get("connection", "").lower() != "close" and length is not None
-        return Reply(int(status_line.split()[1]), headers, cookies, rest), keep_alive
-
-    def _read_exactly(self, have: bytes, size: int) -> bytes:
-        while len(have) < size:
-            chunk = self.sock.recv(max(65536, size - len(have)))
-            if not chunk:
-                raise ConnectionError("connection closed mid-body")
-            have += chunk
-        return have[:size]
-
-    def _read_to_close(self, have: bytes) -> bytes:
-        while chunk := self.sock.recv(65536):
-            have += chunk
-        return have
-
-    def _read_chunked(self, have: bytes) -> bytes:
-        body = b""
-        while True:
-            while b"\r\n" not in have:
-                have += self.sock.recv(65536)
-            size_line, _, have = have.partition(b"\r\n")
-            size = int(size_line.split(b";")[0], 16)
-            have = self._read_exactly(have, size + 2)
-            if size == 0:
-                return body
-            body += have[:size]
-            have = have[size + 2 :]
+Scenario = Callable[[Client, Callable[[], bool]], None]
 
 
 @dataclass
@@ -187,18 +44,40 @@ class Recorder:
 @dataclass(frozen=True)
 class Result:
     label: str
-    requests: int
-    errors: int
+    latencies: tuple[float, ...]  # seconds, sorted
+    errors: int  # replies with an unexpected status
     seconds: float
-    p50_ms: float
-    p99_ms: float
+    failures: int = 0  # scenario steps that went wrong (any label)
+
+    @property
+    def requests(self) -> int:
+        return len(self.latencies)
 
     @property
     def per_second(self) -> float:
         return self.requests / self.seconds
 
+    @property
+    def p50_ms(self) -> float:
+        return _percentile(self.latencies, 50) * 1000
 
-def _percentile(ordered: list[float], q: float) -> float:
+    @property
+    def p99_ms(self) -> float:
+        return _percentile(self.latencies, 99) * 1000
+
+
+def merge(results: Sequence[Result]) -> Result:
+    """One result from several rounds of the same measurement."""
+    return Result(
+        results[0].label,
+        tuple(sorted(x for r in results for x in r.latencies)),
+        sum(r.errors for r in results),
+        sum(r.seconds for r in results),
+        sum(r.failures for r in results),
+    )
+
+
+def _percentile(ordered: Sequence[float], q: int) -> float:
     if not ordered:
         return float("nan")
     if len(ordered) == 1:
@@ -206,19 +85,26 @@ def _percentile(ordered: list[float], q: float) -> float:
     return statistics.quantiles(ordered, n=100, method="inclusive")[q - 1]
 
 
+def users(port: int, connections: int = 16) -> list[Client]:
+    """Virtual users to pass to `run` round after round."""
+    return [Client(port) for _ in range(connections)]
+
+
 def run(
     port: int,
-    scenario: Callable[[Client, Callable[[], bool]], None],
+    scenario: Scenario,
     *,
     connections: int = 16,
     seconds: float = 5.0,
     warmup: float = 1.0,
+    clients: list[Client] | None = None,
 ) -> dict[str, Result]:
-    """Run `scenario(client, running)` in `connections` threads; return results per label.
+    """Run `scenario(client, running)` in one thread per user; return results per label.
 
     A scenario loops while `running()` and times the requests it cares about by giving
     them a label. Load stops after warm-up + `seconds`, whatever happens.
     """
+    clients = clients if clients is not None else users(port, connections)
     start = time.perf_counter()
     recorder = Recorder(start + warmup, start + warmup + seconds)
     stop = threading.Event()
@@ -227,8 +113,8 @@ def run(
     def running() -> bool:
         return not stop.is_set() and time.perf_counter() < recorder.window_end
 
-    def user() -> None:
-        client = Client(port, recorder)
+    def user(client: Client) -> None:
+        client.recorder = recorder
         try:
             while running():
                 try:
@@ -241,7 +127,7 @@ def run(
         finally:
             client.close()
 
-    threads = [threading.Thread(target=user, daemon=True) for _ in range(connections)]
+    threads = [threading.Thread(target=user, args=(c,), daemon=True) for c in clients]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -250,14 +136,12 @@ def run(
     labels = set(recorder.latencies) | set(recorder.errors)
     results = {}
     for label in sorted(labels):
-        ordered = sorted(recorder.latencies.get(label, []))
         results[label] = Result(
             label,
-            len(ordered),
+            tuple(sorted(recorder.latencies.get(label, []))),
             recorder.errors.get(label, 0),
             seconds,
-            _percentile(ordered, 50) * 1000,
-            _percentile(ordered, 99) * 1000,
+            len(failures),
         )
     if failures and not results:
         raise RuntimeError(f"every request failed; first failure: {failures[0]!r}")

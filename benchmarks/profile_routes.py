@@ -17,7 +17,7 @@ from pathlib import Path
 from pyinstrument import Profiler
 
 from benchmarks import product
-from benchmarks.http_load import Reply
+from benchmarks.http_client import Reply
 
 
 class TestClientUser:
@@ -25,11 +25,13 @@ class TestClientUser:
 
     def __init__(self, app):
         self.client = app.test_client()
+        self.state: dict = {}
 
     def _reply(self, response, expect) -> Reply:
         if response.status_code not in expect:
             raise AssertionError(f"{response.request.path}: {response.status_code}")
-        return Reply(response.status_code, dict(response.headers), [], response.get_data())
+        headers = {k.lower(): v for k, v in response.headers.items()}
+        return Reply(response.status_code, headers, [], response.get_data())
 
     def get(self, path, label=None, expect=(200,)):
         response = self.client.get(path, headers={"Accept-Encoding": "gzip"})
@@ -57,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         from feedback import create_app
 
         app = create_app()
-        for name, scenario, _label, _baseline in product.SCENARIOS:
+        for name, scenario, *_ in (*product.SCENARIOS, product.STAND_IN):
             if args.only not in name:
                 continue
             user = TestClientUser(app)

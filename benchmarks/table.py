@@ -24,8 +24,8 @@ class Row:
 
 def http_result(result: Result, baseline: Result | None = None, share: float = 0.0) -> str:
     text = f"{result.per_second:,.0f} req/s, p50 {result.p50_ms:.1f} ms, p99 {result.p99_ms:.1f} ms"
-    if result.errors:
-        text += f", {result.errors} errors"
+    if result.errors or result.failures:
+        text += f", {result.errors + result.failures} errors"
     if baseline is not None:
         text += f", {result.per_second / baseline.per_second:.0%} of baseline"
     return text
@@ -35,8 +35,9 @@ def http_row(name: str, result: Result, baseline: Result | None = None, share=0.
     """A load-test row; against a baseline the target is `share` of it and p99 < 100 ms."""
     if baseline is None:
         return Row(name, http_result(result), met=None if not result.errors else False)
+    ok = not (result.errors or result.failures)
     ratio = result.per_second / baseline.per_second
-    met = ratio >= share and result.p99_ms < 100 and not result.errors
+    met = ratio >= share and result.p99_ms < 100 and ok
     return Row(
         name, http_result(result, baseline), f">= {share:.0%} of baseline, p99 < 100 ms", met
     )
