@@ -45,6 +45,7 @@ def build_survey(definition: dict[str, Any]) -> Survey:
         intro=definition.get("intro", "").strip(),
         thanks=definition.get("thanks", "").strip(),
         status=definition.get("status", "open"),
+        named_responses=definition.get("named_responses", False),
     )
     survey.all_questions = [
         Question(

@@ -6,7 +6,7 @@ import secrets
 from collections.abc import Sequence
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from feedback.db import utcnow
 from feedback.surveys.models import Answer, Question, Response, Survey, SurveyClosed
@@ -59,6 +59,7 @@ def record_answer(
     value: str | None = None,
     choices: Sequence[str] | None = None,
     skipped: bool = False,
+    ok_to_quote: bool = False,
 ) -> Answer:
     """Store (or replace) the answer to one question, scored and analysed once, now."""
     if response.status != "in_progress":
@@ -80,17 +81,60 @@ def record_answer(
     answer.value = None if answer.skipped else value
     answer.choices = list(choices) if choices and not skipped else None
     answer.score = None if answer.skipped else _score(question, value)
+    answer.ok_to_quote = bool(ok_to_quote) and not answer.skipped and question.kind == "text"
     answer.answered_at = utcnow()
     answer.question = question
     session.flush()
     return answer
 
 
-def submit_response(session: Session, response: Response) -> Response:
+def submit_response(session: Session, response: Response, name: str | None = None) -> Response:
     """Mark a response as sent. Sending twice is harmless: it stays one response."""
     if response.status == "submitted":
         return response
+    if name and response.survey.named_responses:
+        response.respondent_name = name
     response.status = "submitted"
     response.submitted_at = utcnow()
     session.flush()
     return response
+
+
+def open_survey(session: Session, slug: str) -> Survey | None:
+    """The survey with this public code and its current questions, in one query."""
+    return (
+        session.scalars(
+            select(Survey).options(joinedload(Survey.questions)).where(Survey.slug == slug)
+        )
+        .unique()
+        .one_or_none()
+    )
+
+
+def find_response(session: Session, submission_id: str | None) -> Response | None:
+    """A response and its answers so far, in one query."""
+    if not submission_id:
+        return None
+    return (
+        session.scalars(
+            select(Response)
+            .options(joinedload(Response.answers))
+            .where(Response.submission_id == submission_id)
+        )
+        .unique()
+        .one_or_none()
+    )
+
+
+def resume_or_start(session: Session, survey: Survey, submission_id: str) -> Response:
+    """Start a response with this id, or pick up the one a double tap already started."""
+    return find_response(session, submission_id) or start_response(session, survey, submission_id)
+
+
+def next_position(response: Response, questions: Sequence[Question]) -> int:
+    """Where to carry on: the first question not yet answered (or one past the last)."""
+    done = {a.question_id for a in response.answers}
+    for n, question in enumerate(questions, start=1):
+        if question.id not in done:
+            return n
+    return len(questions) + 1

@@ -1,19 +1,73 @@
-"""Public survey pages."""
+"""The public start page and each survey's start screen."""
 
 from __future__ import annotations
 
-from flask import render_template
+from flask import redirect, render_template
 from sqlalchemy import select
 
-from feedback.extensions import db
-from feedback.surveys import bp
+from feedback.extensions import csrf, db
+from feedback.surveys import bp, device, services
+from feedback.surveys.forms import StartForm
 from feedback.surveys.models import AUDIENCES, Survey
+from feedback.surveys.pages import (
+    closed,
+    commit_or_retry,
+    remembered_response,
+    render,
+    screen_url,
+    survey_or_404,
+)
+from feedback.surveys.words import words_for
 
 
 @bp.get("/")
 def index():
     """List the open surveys, grouped by who they are for."""
-    surveys = db.session.scalars(select(Survey).where(Survey.status == "open")).all()
+    surveys = db.session.scalars(
+        select(Survey).where(Survey.status == "open").order_by(Survey.id)
+    ).all()
     open_now = [s for s in surveys if s.is_open()]
     by_audience = {a: [s for s in open_now if s.audience == a] for a in AUDIENCES}
-    return render_template("surveys/index.html", by_audience=by_audience)
+    choose = {a: words_for(a)["choose"] for a in AUDIENCES}
+    return render_template("surveys/index.html", by_audience=by_audience, choose=choose)
+
+
+def _start_screen(survey: Survey, form: StartForm, status: int = 200, error: str = ""):
+    response = remembered_response(survey)
+    resume_at = services.next_position(response, survey.questions) if response else None
+    return render(
+        "surveys/start.html",
+        survey,
+        status,
+        form=form,
+        resume_url=screen_url(survey, resume_at) if resume_at else None,
+        error=error,
+    )
+
+
+@bp.get("/s/<slug>")
+def start(slug: str):
+    """Say who is asking, why, who reads it, and that they can skip or stop."""
+    survey = survey_or_404(slug)
+    if not survey.is_open():
+        return closed(survey)
+    return _start_screen(survey, StartForm(formdata=None, token=device.issue_start_token()))
+
+
+@bp.post("/s/<slug>")
+@csrf.exempt  # checked by the form, so a lost session re-shows the page instead of an error
+def begin(slug: str):
+    """Start a response (a double tap on Start reuses the first) and show question 1."""
+    survey = survey_or_404(slug)
+    if not survey.is_open():
+        return closed(survey)
+    form = StartForm()
+    submission_id = device.read_start_token(form.token.data)
+    if not form.validate() or submission_id is None:
+        form.token.data = form.token.data if submission_id else device.issue_start_token()
+        return _start_screen(survey, form, 400, error="error_start_again")
+    response = commit_or_retry(lambda: services.resume_or_start(db.session, survey, submission_id))
+    if response.status != "in_progress":  # an old page: this go was already sent
+        response = commit_or_retry(lambda: services.start_response(db.session, survey))
+    device.remember(slug, response.submission_id)
+    return redirect(screen_url(survey, services.next_position(response, survey.questions)), 303)

@@ -1,0 +1,131 @@
+"""What a device remembers, in signed cookies only (nothing in browser storage):
+
+- the submission id it is answering, so a child can carry on later on the same device;
+- on a shared tablet, which survey the tablet is locked to and when it was last used.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+
+from flask import Response, after_this_request, current_app, g, request
+from itsdangerous import BadSignature, URLSafeSerializer
+
+from feedback.surveys.services import new_submission_id
+
+RESPONSE_COOKIE = "survey_response"
+TABLET_COOKIE = "survey_tablet"
+RESUME_SECONDS = 30 * 24 * 3600
+TABLET_HOURS = 12
+SUBMISSION_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+
+
+def _signer(salt: str) -> URLSafeSerializer:
+    return URLSafeSerializer(current_app.secret_key, salt=salt)
+
+
+def _cookie_options() -> dict:
+    return {
+        "httponly": True,
+        "samesite": "Lax",
+        "secure": bool(current_app.config.get("SESSION_COOKIE_SECURE")),
+    }
+
+
+def valid_submission_id(value: str | None) -> str | None:
+    """A submission id from a form, if it looks like one we issue."""
+    return value if value and SUBMISSION_ID.match(value) else None
+
+
+def issue_start_token() -> str:
+    """A signed, not yet used submission id for a start form (so a double tap reuses it)."""
+    return _signer("survey-start").dumps(new_submission_id())
+
+
+def read_start_token(token: str | None) -> str | None:
+    try:
+        return valid_submission_id(_signer("survey-start").loads(token or ""))
+    except BadSignature:
+        return None
+
+
+def remembered(slug: str) -> str | None:
+    """The submission id this device is answering for this survey, if any."""
+    try:
+        data = _signer("survey-response").loads(request.cookies.get(RESPONSE_COOKIE, ""))
+    except BadSignature:
+        return None
+    if not isinstance(data, dict) or data.get("slug") != slug:
+        return None
+    return valid_submission_id(data.get("sid"))
+
+
+def remember(slug: str, submission_id: str) -> None:
+    """Keep the submission id on this device (only for this browser session on a tablet)."""
+    value = _signer("survey-response").dumps({"slug": slug, "sid": submission_id})
+    max_age = None if current_tablet() else RESUME_SECONDS
+
+    @after_this_request
+    def set_cookie(response: Response) -> Response:
+        response.set_cookie(RESPONSE_COOKIE, value, max_age=max_age, **_cookie_options())
+        return response
+
+
+def forget() -> None:
+    """Drop the submission id from this device (after sending, or on a tablet reset)."""
+
+    @after_this_request
+    def delete_cookie(response: Response) -> Response:
+        response.delete_cookie(RESPONSE_COOKIE, **_cookie_options())
+        return response
+
+
+@dataclass(frozen=True)
+class Tablet:
+    """A shared tablet, locked to one survey by a practitioner."""
+
+    slug: str
+    started_by: int
+    started: float
+    seen: float
+
+    def expired(self, now: float) -> bool:
+        return now - self.started > TABLET_HOURS * 3600
+
+    def idle_for(self, now: float) -> float:
+        return now - self.seen
+
+
+def current_tablet() -> Tablet | None:
+    """The tablet session this request comes from, if any (read once per request)."""
+    if "tablet" not in g:
+        g.tablet = _read_tablet()
+    return g.tablet
+
+
+def _read_tablet() -> Tablet | None:
+    try:
+        data = _signer("survey-tablet").loads(request.cookies.get(TABLET_COOKIE, ""))
+        tablet = Tablet(data["slug"], int(data["by"]), float(data["started"]), float(data["seen"]))
+    except (BadSignature, KeyError, TypeError, ValueError):
+        return None
+    return None if tablet.expired(time.time()) else tablet
+
+
+def set_tablet_cookie(response: Response, tablet: Tablet) -> None:
+    value = _signer("survey-tablet").dumps(
+        {
+            "slug": tablet.slug,
+            "by": tablet.started_by,
+            "started": tablet.started,
+            "seen": tablet.seen,
+        }
+    )
+    response.set_cookie(TABLET_COOKIE, value, max_age=TABLET_HOURS * 3600, **_cookie_options())
+
+
+def clear_tablet_cookie(response: Response) -> None:
+    response.delete_cookie(TABLET_COOKIE, **_cookie_options())
+    response.delete_cookie(RESPONSE_COOKIE, **_cookie_options())

@@ -1,0 +1,129 @@
+"""Forms for taking a survey. Errors are keys into words.toml, so the words a child
+reads stay in data files and follow the audience."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    Field,
+    HiddenField,
+    RadioField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import ValidationError
+
+from feedback.surveys.models import Answer, Question
+
+MAX_TEXT = 4000
+MAX_NAME = 120
+
+
+def _strip(value: Any) -> Any:
+    return value.strip() if isinstance(value, str) else value
+
+
+class _SurveyForm(FlaskForm):
+    submission_id = HiddenField()
+
+    @property
+    def csrf_failed(self) -> bool:
+        """The only problem is an expired or missing CSRF token (or a lost session)."""
+        return "csrf_token" in self.errors
+
+
+class StartForm(_SurveyForm):
+    """Start a survey. `token` is a signed submission id issued with the page."""
+
+    token = HiddenField()
+
+
+class FinishForm(_SurveyForm):
+    name = StringField(filters=[_strip])
+
+    def validate_name(self, field: Field) -> None:
+        if field.data and len(field.data) > MAX_NAME:
+            raise ValidationError("error_too_long")
+
+
+class _AnswerForm(_SurveyForm):
+    go = HiddenField()  # "next" or "skip", from the button pressed
+
+    @property
+    def skipping(self) -> bool:
+        return self.go.data == "skip"
+
+    def value(self) -> dict[str, Any]:
+        """The answer as keyword arguments for services.record_answer."""
+        if self.skipping:
+            return {"skipped": True}
+        return {"value": self.answer.data}
+
+
+class ChoiceForm(_AnswerForm):
+    answer = RadioField(validate_choice=False)
+
+    def validate_answer(self, field: Field) -> None:
+        if self.skipping:
+            return
+        if not field.data:
+            raise ValidationError("error_choose")
+        if field.data not in {value for value, _label in field.choices}:
+            raise ValidationError("error_unknown")
+
+
+class ManyForm(_AnswerForm):
+    answer = SelectMultipleField(validate_choice=False)
+
+    def validate_answer(self, field: Field) -> None:
+        if self.skipping:
+            return
+        if not field.data:
+            raise ValidationError("error_choose_many")
+        allowed = {value for value, _label in field.choices}
+        if any(v not in allowed for v in field.data):
+            raise ValidationError("error_unknown")
+
+    def value(self) -> dict[str, Any]:
+        return {"skipped": True} if self.skipping else {"choices": self.answer.data}
+
+
+class TextForm(_AnswerForm):
+    answer = TextAreaField(filters=[_strip])
+    ok_to_quote = BooleanField()
+
+    def validate_answer(self, field: Field) -> None:
+        if not self.skipping and field.data and len(field.data) > MAX_TEXT:
+            raise ValidationError("error_too_long")
+
+    def value(self) -> dict[str, Any]:
+        # Writing nothing and pressing Next is a skip too: every question is optional.
+        if self.skipping or not self.answer.data:
+            return {"skipped": True}
+        return {"value": self.answer.data, "ok_to_quote": bool(self.ok_to_quote.data)}
+
+
+FORM_FOR_KIND = {
+    "faces3": ChoiceForm,
+    "faces5": ChoiceForm,
+    "yesno": ChoiceForm,
+    "single": ChoiceForm,
+    "multi": ManyForm,
+    "text": TextForm,
+}
+
+
+def answer_form(question: Question, formdata=None, answer: Answer | None = None) -> _AnswerForm:
+    """The form for one question: from what was posted, or from the saved answer."""
+    data: dict[str, Any] = {}
+    if formdata is None and answer is not None and not answer.skipped:
+        data["answer"] = answer.choices if question.kind == "multi" else answer.value
+        data["ok_to_quote"] = answer.ok_to_quote
+    form = FORM_FOR_KIND[question.kind](formdata=formdata, data=data)
+    if hasattr(form.answer, "choices"):
+        form.answer.choices = [(o["value"], o["label"]) for o in question.options]
+    return form

@@ -1,0 +1,135 @@
+"""Shared-tablet hand-back. A practitioner locks the tablet to one survey and hands it
+over; after each child finishes, or leaves it idle, it goes back to a neutral welcome
+screen, and nothing an earlier child said can be reached with Back, history or reload."""
+
+from __future__ import annotations
+
+import time
+
+from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask_login import current_user, logout_user
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+from wtforms import HiddenField
+
+from feedback.extensions import db
+from feedback.staff.audit import record
+from feedback.staff.roles import role_required
+from feedback.surveys import bp, device, services
+from feedback.surveys.models import Survey
+from feedback.surveys.pages import render
+
+# Public survey screens; on a tablet only its own survey's screens may be reached.
+SURVEY_SCREENS = {"start", "begin", "question", "answer", "finish", "send", "thanks"}
+RETURNS_HOME_WHEN_IDLE = {"start", "question", "finish"}
+
+
+class TabletForm(FlaskForm):
+    slug = HiddenField()
+
+
+def _config(name: str, default: int) -> int:
+    return int(current_app.config.get(name, default))
+
+
+@bp.before_request
+def keep_tablet_locked():
+    """On a tablet, stay inside its survey, and go home after a long idle (even without
+    JavaScript, the next page load after that goes back to the welcome screen)."""
+    tablet = device.current_tablet()
+    endpoint = (request.endpoint or "").removeprefix("surveys.")
+    if tablet is None or endpoint.startswith("staff_"):
+        return None
+    if endpoint == "index":
+        return redirect(url_for("surveys.tablet_welcome"))
+    if endpoint in SURVEY_SCREENS and (request.view_args or {}).get("slug") != tablet.slug:
+        return redirect(url_for("surveys.tablet_welcome"))
+    idle_limit = _config("TABLET_SERVER_IDLE_SECONDS", 15 * 60)
+    if endpoint in RETURNS_HOME_WHEN_IDLE and request.method == "GET":
+        if tablet.idle_for(time.time()) > idle_limit:
+            return redirect(url_for("surveys.tablet_welcome"))
+    return None
+
+
+@bp.after_request
+def note_tablet_activity(response):
+    """Remember when the tablet was last used, for the idle check above."""
+    tablet = device.current_tablet()
+    endpoint = (request.endpoint or "").removeprefix("surveys.")
+    if tablet and not endpoint.startswith("staff_") and response.status_code < 500:
+        now = time.time()
+        device.set_tablet_cookie(
+            response, device.Tablet(tablet.slug, tablet.started_by, tablet.started, now)
+        )
+    return response
+
+
+@bp.get("/tablet")
+def tablet_welcome():
+    """The neutral welcome screen. Coming back here ends the last child's go: what they
+    answered is kept and sent, and this device forgets it."""
+    tablet = device.current_tablet()
+    if tablet is None:
+        return redirect(url_for("surveys.index"))
+    survey = services.open_survey(db.session, tablet.slug)
+    if survey is None:
+        return redirect(url_for("surveys.index"))
+    response = services.find_response(db.session, device.remembered(tablet.slug))
+    if response is not None and response.status == "in_progress":
+        if response.answers:
+            services.submit_response(db.session, response)
+        db.session.commit()
+    device.forget()
+    return render("surveys/tablet_welcome.html", survey, open_now=survey.is_open())
+
+
+@bp.route("/staff/tablet", methods=["GET", "POST"])
+@role_required("practitioner", "lead")
+def staff_tablet():
+    """Choose a survey and lock this tablet to it (this signs you out)."""
+    form = TabletForm()
+    surveys = db.session.scalars(
+        select(Survey).where(Survey.status == "open").order_by(Survey.id)
+    ).all()
+    surveys = [s for s in surveys if s.is_open()]
+    if form.validate_on_submit():
+        chosen = next((s for s in surveys if s.slug == form.slug.data), None)
+        if chosen is None:
+            flash("That survey is not open. Choose another one.")
+            return redirect(url_for("surveys.staff_tablet"))
+        record(
+            db.session,
+            "tablet_started",
+            actor_id=current_user.id,
+            target_type="survey",
+            target_id=chosen.id,
+        )
+        db.session.commit()
+        user_id = current_user.id
+        logout_user()
+        session.clear()
+        response = redirect(url_for("surveys.tablet_welcome"), 303)
+        now = time.time()
+        device.set_tablet_cookie(response, device.Tablet(chosen.slug, user_id, now, now))
+        response.delete_cookie(device.RESPONSE_COOKIE)
+        return response
+    return render_template(
+        "surveys/staff_tablet.html", form=form, surveys=surveys, tablet=device.current_tablet()
+    )
+
+
+@bp.route("/staff/tablet/end", methods=["GET", "POST"])
+@role_required("practitioner", "lead")
+def staff_tablet_end():
+    """Unlock this tablet so it is an ordinary browser again."""
+    form = TabletForm()
+    if form.validate_on_submit():
+        record(db.session, "tablet_ended", actor_id=current_user.id)
+        db.session.commit()
+        flash("This tablet is no longer locked to a survey.")
+        response = redirect(url_for("surveys.staff_tablet"), 303)
+        device.clear_tablet_cookie(response)
+        return response
+    return render_template(
+        "surveys/staff_tablet_end.html", form=form, tablet=device.current_tablet()
+    )

@@ -1,0 +1,129 @@
+"""One question per screen, then Send, then Thank you. Every answer is saved as it is
+given; a lost session or CSRF token re-shows the screen with the answer still there."""
+
+from __future__ import annotations
+
+from flask import abort, redirect, request, url_for
+
+from feedback.extensions import csrf, db
+from feedback.surveys import bp, device, services
+from feedback.surveys.forms import FinishForm, answer_form
+from feedback.surveys.models import Question, Survey, SurveyClosed
+from feedback.surveys.pages import (
+    closed,
+    commit_or_retry,
+    posted_response,
+    remembered_response,
+    render,
+    screen_url,
+    start_url,
+    survey_or_404,
+)
+
+
+def _question(survey: Survey, n: int) -> Question:
+    if not 1 <= n <= len(survey.questions):
+        abort(404)
+    return survey.questions[n - 1]
+
+
+def _question_screen(survey: Survey, n: int, form, status: int = 200):
+    question = survey.questions[n - 1]
+    back = screen_url(survey, n - 1) if n > 1 else url_for("surveys.start", slug=survey.slug)
+    return render(
+        "surveys/question.html",
+        survey,
+        status,
+        question=question,
+        form=form,
+        n=n,
+        total=len(survey.questions),
+        back_url=back,
+    )
+
+
+@bp.get("/s/<slug>/<int:n>")
+def question(slug: str, n: int):
+    """Show question n with the answer already given, if any (so Back keeps answers)."""
+    survey = survey_or_404(slug)
+    question = _question(survey, n)
+    if not survey.is_open():
+        return closed(survey)
+    response = remembered_response(survey)
+    if response is None:
+        return redirect(start_url(survey))
+    saved = next((a for a in response.answers if a.question_id == question.id), None)
+    form = answer_form(question, answer=saved)
+    form.submission_id.data = response.submission_id
+    return _question_screen(survey, n, form)
+
+
+@bp.post("/s/<slug>/<int:n>")
+@csrf.exempt  # checked by the form, so an expired token re-shows the answer, not an error
+def answer(slug: str, n: int):
+    """Save the answer to question n (or that it was skipped) and move on."""
+    survey = survey_or_404(slug)
+    question = _question(survey, n)
+    if not survey.is_open():
+        return closed(survey)
+    form = answer_form(question, request.form)
+    response = posted_response(survey, form.submission_id.data)
+    if response is None:
+        return redirect(start_url(survey), 303)
+    if response.status != "in_progress":
+        return redirect(url_for("surveys.thanks", slug=slug), 303)
+    form.submission_id.data = response.submission_id
+    if not form.validate():
+        return _question_screen(survey, n, form, 400 if form.csrf_failed else 422)
+    try:
+        commit_or_retry(
+            lambda: services.record_answer(db.session, response, question, **form.value())
+        )
+    except SurveyClosed:  # sent in a parallel request a moment ago
+        db.session.rollback()
+        return redirect(url_for("surveys.thanks", slug=slug), 303)
+    device.remember(slug, response.submission_id)
+    return redirect(screen_url(survey, n + 1), 303)
+
+
+def _finish_screen(survey: Survey, form: FinishForm, status: int = 200):
+    back = screen_url(survey, len(survey.questions))
+    return render("surveys/finish.html", survey, status, form=form, back_url=back)
+
+
+@bp.get("/s/<slug>/send")
+def finish(slug: str):
+    """After the last question: send the answers (and a name, only if they want to)."""
+    survey = survey_or_404(slug)
+    if not survey.is_open():
+        return closed(survey)
+    response = remembered_response(survey)
+    if response is None:
+        return redirect(start_url(survey))
+    form = FinishForm(formdata=None, submission_id=response.submission_id)
+    return _finish_screen(survey, form)
+
+
+@bp.post("/s/<slug>/send")
+@csrf.exempt  # checked by the form, so a lost session re-shows the page, not an error
+def send(slug: str):
+    """Send the answers. Sending twice (double tap, retry, Back) keeps one response."""
+    survey = survey_or_404(slug)
+    form = FinishForm()
+    response = posted_response(survey, form.submission_id.data)
+    if response is None:
+        return redirect(start_url(survey), 303)
+    if response.status == "in_progress":
+        form.submission_id.data = response.submission_id
+        if not form.validate():
+            return _finish_screen(survey, form, 400 if form.csrf_failed else 422)
+        commit_or_retry(lambda: services.submit_response(db.session, response, form.name.data))
+    device.forget()
+    return redirect(url_for("surveys.thanks", slug=slug), 303)
+
+
+@bp.get("/s/<slug>/thanks")
+def thanks(slug: str):
+    """Thank them, say what happens next, and always show where to get help."""
+    survey = survey_or_404(slug)
+    return render("surveys/thanks.html", survey)

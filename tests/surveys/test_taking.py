@@ -1,0 +1,130 @@
+"""Taking a survey with plain form posts: the path that works with JavaScript off."""
+
+from tests.surveys.conftest import GOOD_ANSWERS, begin, post_answer, send, stored
+
+
+def test_whole_survey_with_plain_form_posts_is_stored(app, client, survey):
+    sid = begin(client, survey)
+    for n, data in GOOD_ANSWERS.items():
+        page = client.get(f"/s/{survey}/{n}")
+        assert f"Question {n} of 6" in page.text
+        response = post_answer(client, survey, n, sid, **data)
+        assert response.status_code == 303
+        assert response.location.endswith(f"/s/{survey}/{n + 1}" if n < 6 else f"/s/{survey}/send")
+    assert send(client, survey, sid).location.endswith(f"/s/{survey}/thanks")
+    response, answers = stored(app, sid)
+    assert response.status == "submitted"
+    assert answers[1].value == "happy" and answers[1].score == 100
+    assert answers[2].score == 75
+    assert answers[3].value == "not-sure"
+    assert answers[4].value == "phone"
+    assert answers[5].choices == ["who", "fewer"]
+    assert answers[6].value == "Come on time please" and answers[6].ok_to_quote
+
+
+def test_each_answer_is_saved_as_soon_as_it_is_given(app, client, survey):
+    sid = begin(client, survey)
+    post_answer(client, survey, 1, sid, answer="sad")
+    response, answers = stored(app, sid)
+    assert response.status == "in_progress"
+    assert answers[1].value == "sad"
+
+
+def test_back_shows_the_answer_already_given(client, survey):
+    sid = begin(client, survey)
+    post_answer(client, survey, 1, sid, answer="ok")
+    post_answer(client, survey, 5, sid, answer=["where"])
+    post_answer(client, survey, 6, sid, answer="Be kind")
+    assert 'value="ok" checked' in client.get(f"/s/{survey}/1").text
+    multi = client.get(f"/s/{survey}/5").text
+    assert 'value="where" checked' in multi and 'value="who" checked' not in multi
+    assert "Be kind</textarea>" in client.get(f"/s/{survey}/6").text
+
+
+def test_nothing_is_ticked_before_they_choose(client, survey):
+    begin(client, survey)
+    for n in range(1, 7):
+        page = client.get(f"/s/{survey}/{n}").text
+        assert "checked" not in page
+
+
+def test_changing_an_answer_replaces_it(app, client, survey):
+    sid = begin(client, survey)
+    post_answer(client, survey, 1, sid, answer="sad")
+    post_answer(client, survey, 1, sid, answer="happy")
+    _, answers = stored(app, sid)
+    assert answers[1].value == "happy" and len(answers) == 1
+
+
+def test_skip_works_on_every_kind_of_question(app, client, survey):
+    sid = begin(client, survey)
+    for n in range(1, 7):
+        page = client.get(f"/s/{survey}/{n}").text
+        assert 'name="go" value="skip"' in page
+        # Skip wins even if something was chosen: they said they would rather not say.
+        assert post_answer(client, survey, n, sid, go="skip", answer="x").status_code == 303
+    send(client, survey, sid)
+    response, answers = stored(app, sid)
+    assert response.status == "submitted"
+    assert all(a.skipped and a.value is None and a.score is None for a in answers.values())
+
+
+def test_next_without_an_answer_shows_an_error_and_keeps_nothing(app, client, survey):
+    sid = begin(client, survey)
+    page = post_answer(client, survey, 1, sid)
+    assert page.status_code == 422
+    assert 'class="error-summary"' in page.text and "press Skip" in page.text
+    assert 'href="#answer-1"' in page.text
+    assert stored(app, sid)[1] == {}
+
+
+def test_an_answer_that_is_not_a_choice_is_refused(app, client, survey):
+    sid = begin(client, survey)
+    assert post_answer(client, survey, 1, sid, answer="furious").status_code == 422
+    assert post_answer(client, survey, 5, sid, answer=["who", "nope"]).status_code == 422
+    assert stored(app, sid)[1] == {}
+
+
+def test_empty_text_counts_as_skipped_and_too_long_is_refused(app, client, survey):
+    sid = begin(client, survey)
+    assert post_answer(client, survey, 6, sid, answer="   ").status_code == 303
+    assert stored(app, sid)[1][6].skipped
+    page = post_answer(client, survey, 6, sid, answer="a" * 4001)
+    assert page.status_code == 422 and "too long" in page.text
+    assert "a" * 4001 in page.text  # what they wrote is still there
+
+
+def test_going_to_a_question_without_starting_goes_to_the_start(client, survey):
+    response = client.get(f"/s/{survey}/2")
+    assert response.status_code == 302 and response.location.endswith(f"/s/{survey}")
+
+
+def test_question_numbers_outside_the_survey_are_not_found(client, survey):
+    begin(client, survey)
+    assert client.get(f"/s/{survey}/0").status_code == 404
+    assert client.get(f"/s/{survey}/7").status_code == 404
+    assert client.get("/s/nope/1").status_code == 404
+
+
+def test_thank_you_screen_always_shows_where_to_get_help(app, client, survey):
+    sid = begin(client, survey)
+    send(client, survey, sid)
+    page = client.get(f"/s/{survey}/thanks").text
+    assert 'href="tel:08001111"' in page and "Childline 0800 1111" in page
+    assert 'href="tel:999"' in page
+    assert app.config["SERVICE_CONTACT"] in page.replace("&#39;", "'")
+    assert "We will read every answer." in page
+
+
+def test_a_name_is_kept_only_when_the_survey_asks_for_names(app, client, session, survey):
+    from tests.surveys.conftest import make_survey
+
+    named = make_survey(session, named_responses=True).slug
+    sid = begin(client, named)
+    assert 'id="name"' in client.get(f"/s/{named}/send").text
+    send(client, named, sid, name="Ava")
+    assert stored(app, sid)[0].respondent_name == "Ava"
+    sid = begin(client, survey)
+    assert 'id="name"' not in client.get(f"/s/{survey}/send").text
+    send(client, survey, sid, name="Ava")
+    assert stored(app, sid)[0].respondent_name is None
