@@ -100,9 +100,7 @@ def begin(client, slug: str) -> str:
 
 
 def post_answer(client, slug: str, n: int, submission_id: str, go: str = "next", **data):
-    return client.post(
-        f"/s/{slug}/{n}", data={"submission_id": submission_id, "go": go, **data}
-    )
+    return client.post(f"/s/{slug}/{n}", data={"submission_id": submission_id, "go": go, **data})
 
 
 def send(client, slug: str, submission_id: str, **data):

@@ -82,9 +82,7 @@ def test_parallel_start_with_one_token_begins_one_response(app, client, survey):
 
 def test_parallel_retry_of_an_answer_stores_one_answer(app, client, survey):
     sid = begin(client, survey)
-    statuses = _in_parallel(
-        app, 4, lambda c: post_answer(c, survey, 1, sid, answer="happy")
-    )
+    statuses = _in_parallel(app, 4, lambda c: post_answer(c, survey, 1, sid, answer="happy"))
     assert statuses == [303] * 4
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Answer)) == 1
