@@ -80,7 +80,7 @@ def test_without_javascript_a_long_idle_goes_home_on_the_next_page(app, tablet, 
 def test_each_screen_sets_up_the_idle_warning(tablet, survey):
     begin(tablet, survey)
     page = tablet.get(f"/s/{survey}/1").text
-    assert 'id="idle-warning"' in page and "survey-tablet.js" in page
+    assert 'id="idle-warning"' in page and "js/survey-tablet." in page
     assert 'data-home="/tablet"' in page
 
 
