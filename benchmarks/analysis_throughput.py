@@ -69,11 +69,16 @@ def corpus(size: int, seed: int = 7) -> list[str]:
     return [_vary(rng.choice(examples), rng) for _ in range(size)]
 
 
-def _rate(function, comments: list[str]) -> float:
-    started = time.perf_counter()
+def _rate(function, comments: list[str]) -> tuple[float, float]:
+    """Comments a second by the wall clock and by this process's CPU time.
+
+    The CPU-time figure is what one core does even when other work shares the machine.
+    """
+    wall, cpu = time.perf_counter(), time.process_time()
     for comment in comments:
         function(comment)
-    return len(comments) / (time.perf_counter() - started)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    return len(comments) / wall, len(comments) / cpu
 
 
 def main() -> None:
@@ -89,11 +94,13 @@ def main() -> None:
     flagged = sum(analyse_comment(text).safeguarding for text in comments[:2000])
     mean_length = sum(map(len, comments)) / len(comments)
 
-    print(f"comments: {len(comments)} (mean {mean_length:.0f} characters, one core)")
-    print(f"analyse_comment (sentiment + safeguarding + themes): {ours:,.0f} comments/s")
-    print(f"baseline TextBlob(text).sentiment.polarity:           {baseline:,.0f} comments/s")
-    print(f"ratio analyse_comment / baseline: {ours / baseline:.2f}")
-    print(f"target: at least 2,000 comments/s -> {'met' if ours >= 2000 else 'NOT met'}")
+    print(f"comments: {len(comments)} (mean {mean_length:.0f} characters, one process)")
+    print("                                          per CPU-second   per wall-second")
+    print(f"analyse_comment (all three analyses)     {ours[1]:>14,.0f}   {ours[0]:>15,.0f}")
+    print(f"baseline TextBlob(text).sentiment        {baseline[1]:>14,.0f}   {baseline[0]:>15,.0f}")
+    print(f"ratio analyse_comment / baseline: {ours[1] / baseline[1]:.2f} (CPU time)")
+    verdict = "met" if ours[1] >= 2000 else "NOT met"
+    print(f"target: at least 2,000 comments a second on one core -> {verdict}")
     print(f"(flagged for safeguarding in the first 2,000: {flagged})")
 
 

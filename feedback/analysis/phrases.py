@@ -9,7 +9,10 @@ say them, not as regular expressions:
 """
 
 import re
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
 
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
 _WORD_CHARS = re.compile(r"[a-z0-9']+")
 
 # Words that start a new clause: a "not" before them does not reach past them.
@@ -37,6 +40,87 @@ def phrase_to_regex(phrase: str) -> str:
     if not slots:
         raise ValueError("empty phrase")
     return r"\b" + " ".join(slots) + r"\b"
+
+
+class WordPattern:
+    r"""A regular expression whose leading ``\b`` is checked here, not by ``re``.
+
+    ``re`` skips quickly to where a pattern can start only when the pattern does not
+    begin with an assertion; dropping the ``\b`` makes the screen about a third faster.
+    """
+
+    __slots__ = ("regex", "_boundary")
+
+    def __init__(self, pattern: str):
+        self._boundary = pattern.startswith(r"\b")
+        self.regex = re.compile(pattern[2:] if self._boundary else pattern)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Yield matches that start at a word boundary, like ``re.finditer``."""
+        if not self._boundary:
+            yield from self.regex.finditer(text)
+            return
+        position = 0
+        while (match := self.regex.search(text, position)) is not None:
+            start = match.start()
+            before = start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")
+            here = start < len(text) and (text[start].isalnum() or text[start] == "_")
+            if before != here:
+                yield match
+                position = match.end() if match.end() > start else start + 1
+            else:
+                position = start + 1
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return next(self.finditer(text), None)
+
+
+class PhraseIndex:
+    """Find many phrases quickly: only phrases whose first word fits are tried.
+
+    One big alternation of every phrase tries each phrase at every character; this
+    looks up the phrases that can start at each word instead.
+    """
+
+    def __init__(self, phrases: Sequence[str]):
+        self.phrases = tuple(phrases)
+        self._regexes = tuple(re.compile(phrase_to_regex(p)) for p in self.phrases)
+        self._exact: dict[str, list[int]] = defaultdict(list)
+        self._prefix: dict[str, list[int]] = defaultdict(list)
+        for index, phrase in enumerate(self.phrases):
+            for word in phrase.lower().split()[0].split("|"):
+                if word.endswith("*"):
+                    self._prefix[word[:-1]].append(index)
+                else:
+                    self._exact[word].append(index)
+        self._prefix_lengths = sorted({len(prefix) for prefix in self._prefix})
+
+    def _candidates(self, word: str) -> list[int]:
+        found = list(self._exact.get(word, ()))
+        for length in self._prefix_lengths:
+            if length > len(word):
+                break
+            found += self._prefix.get(word[:length], ())
+        found.sort()
+        return found
+
+    def matches(self, text: str, overlapping: bool = False) -> Iterator[tuple[int, re.Match]]:
+        """Yield (phrase number, match) from left to right.
+
+        By default matches do not overlap and, at one place, the phrase listed first
+        wins; with ``overlapping`` every phrase that fits at every word is yielded.
+        """
+        end = 0
+        for token in _TOKEN.finditer(text):
+            if token.start() < end:
+                continue
+            for index in self._candidates(token.group()):
+                match = self._regexes[index].match(text, token.start())
+                if match:
+                    yield index, match
+                    if not overlapping:
+                        end = match.end()
+                        break
 
 
 def is_negated(text: str, position: int) -> bool:

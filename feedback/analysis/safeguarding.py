@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from feedback.analysis.phrases import is_negated
+from feedback.analysis.phrases import WordPattern, is_negated
 
 RULES_FILE = Path(__file__).with_name("safeguarding.toml")
 
@@ -26,10 +26,10 @@ class Rule:
     """One kind of possible harm and the patterns that suggest it."""
 
     kind: str
-    patterns: tuple[re.Pattern[str], ...]
+    patterns: tuple[WordPattern, ...]
     negatable: bool
-    unless: tuple[re.Pattern[str], ...]
-    unless_in_sentence: tuple[re.Pattern[str], ...]
+    unless: tuple[WordPattern, ...]
+    unless_in_sentence: tuple[WordPattern, ...]
 
 
 def _expand(pattern: str, blocks: dict[str, str]) -> str:
@@ -49,7 +49,7 @@ def load_rules(path: Path = RULES_FILE) -> tuple[Rule, ...]:
         data = tomllib.load(file)
     blocks = data.get("blocks", {})
 
-    def compile_all(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
+    def compile_all(patterns: list[str]) -> tuple[WordPattern, ...]:
         return tuple(re.compile(_expand(p, blocks)) for p in patterns)
 
     return tuple(

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from textblob.en import sentiment as pattern_lexicon  # what PatternAnalyzer scores with
 
-from feedback.analysis.phrases import is_negated, phrase_to_regex
+from feedback.analysis.phrases import PhraseIndex, WordPattern, is_negated
 
 SENTIMENT_FILE = Path(__file__).with_name("sentiment.toml")
 THRESHOLD = 0.1  # polarity at or beyond this is positive or negative
@@ -32,10 +32,10 @@ _EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 
 @dataclass(frozen=True)
 class _Lexicon:
-    cues: re.Pattern[str]
+    cues: PhraseIndex
     cue_scores: tuple[tuple[float, float], ...]
     cue_exceptions: tuple[tuple[frozenset[str], frozenset[str]], ...]
-    patterns: tuple[tuple[re.Pattern[str], float], ...]
+    patterns: tuple[tuple[WordPattern, float], ...]
     neutral: re.Pattern[str]
     ignore: frozenset[str]
 
@@ -46,9 +46,8 @@ def _load(path: Path = SENTIMENT_FILE) -> _Lexicon:
     exceptions = data.get("exceptions", {})
     # Longest phrases first, so "listened to" wins over "listen*" at the same place.
     phrases = sorted(data["cues"], key=lambda p: -len(p.split()))
-    groups = [f"(?P<c{i}>{phrase_to_regex(p)})" for i, p in enumerate(phrases)]
     return _Lexicon(
-        cues=re.compile("|".join(groups)),
+        cues=PhraseIndex(phrases),
         cue_scores=tuple(tuple(data["cues"][p]) for p in phrases),
         cue_exceptions=tuple(
             (
@@ -57,7 +56,7 @@ def _load(path: Path = SENTIMENT_FILE) -> _Lexicon:
             )
             for p in phrases
         ),
-        patterns=tuple((re.compile(p), float(s)) for p, s in data["patterns"].items()),
+        patterns=tuple((WordPattern(p), float(s)) for p, s in data["patterns"].items()),
         neutral=re.compile("(?:" + "|".join(data["neutral"]["answers"]) + ")"),
         ignore=frozenset(data["textblob"]["ignore"]),
     )
@@ -87,11 +86,10 @@ def _phrase_hits(text: str) -> list[tuple[int, int, float]]:
         for m in pattern.finditer(text)
     ]
     fixed = list(hits)
-    for match in _LEXICON.cues.finditer(text):
+    for index, match in _LEXICON.cues.matches(text):
         start, end = match.span()
         if any(s < end and start < e for s, e, _ in fixed):
             continue
-        index = int(match.lastgroup[1:])
         if _is_exception(text, match, index):
             continue
         plain, negated = _LEXICON.cue_scores[index]
