@@ -42,39 +42,6 @@ def phrase_to_regex(phrase: str) -> str:
     return r"\b" + " ".join(slots) + r"\b"
 
 
-class WordPattern:
-    r"""A regular expression whose leading ``\b`` is checked here, not by ``re``.
-
-    ``re`` skips quickly to where a pattern can start only when the pattern does not
-    begin with an assertion; dropping the ``\b`` makes the screen about a third faster.
-    """
-
-    __slots__ = ("regex", "_boundary")
-
-    def __init__(self, pattern: str):
-        self._boundary = pattern.startswith(r"\b")
-        self.regex = re.compile(pattern[2:] if self._boundary else pattern)
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """Yield matches that start at a word boundary, like ``re.finditer``."""
-        if not self._boundary:
-            yield from self.regex.finditer(text)
-            return
-        position = 0
-        while (match := self.regex.search(text, position)) is not None:
-            start = match.start()
-            before = start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")
-            here = start < len(text) and (text[start].isalnum() or text[start] == "_")
-            if before != here:
-                yield match
-                position = match.end() if match.end() > start else start + 1
-            else:
-                position = start + 1
-
-    def search(self, text: str) -> re.Match[str] | None:
-        return next(self.finditer(text), None)
-
-
 class PhraseIndex:
     """Find many phrases quickly: only phrases whose first word fits are tried.
 

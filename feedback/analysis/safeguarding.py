@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from feedback.analysis.phrases import WordPattern, is_negated
+from feedback.analysis.fastmatch import PatternGate, WordPattern
+from feedback.analysis.phrases import is_negated
 
 RULES_FILE = Path(__file__).with_name("safeguarding.toml")
 
@@ -42,17 +43,26 @@ def _expand(pattern: str, blocks: dict[str, str]) -> str:
     raise ValueError(f"safeguarding block nested too deeply: {pattern[:60]}")
 
 
+@dataclass(frozen=True)
+class RuleSet:
+    """All the rules, and a gate that says which patterns a comment could match."""
+
+    rules: tuple[Rule, ...]
+    gate: PatternGate
+    numbers: tuple[tuple[int, ...], ...]  # each rule's patterns' numbers in the gate
+
+
 @cache
-def load_rules(path: Path = RULES_FILE) -> tuple[Rule, ...]:
+def load_rules(path: Path = RULES_FILE) -> RuleSet:
     """Read and compile the rules once per process."""
     with Path(path).open("rb") as file:
         data = tomllib.load(file)
     blocks = data.get("blocks", {})
 
     def compile_all(patterns: list[str]) -> tuple[WordPattern, ...]:
-        return tuple(re.compile(_expand(p, blocks)) for p in patterns)
+        return tuple(WordPattern(_expand(p, blocks)) for p in patterns)
 
-    return tuple(
+    rules = tuple(
         Rule(
             kind=rule["kind"],
             patterns=compile_all(rule["patterns"]),
@@ -62,6 +72,12 @@ def load_rules(path: Path = RULES_FILE) -> tuple[Rule, ...]:
         )
         for rule in data["rule"]
     )
+    every_pattern = [pattern for rule in rules for pattern in rule.patterns]
+    numbers, counted = [], 0
+    for rule in rules:
+        numbers.append(tuple(range(counted, counted + len(rule.patterns))))
+        counted += len(rule.patterns)
+    return RuleSet(rules, PatternGate(every_pattern), tuple(numbers))
 
 
 def _core_start(match: re.Match[str]) -> int:
@@ -94,8 +110,12 @@ def _is_excused(rule: Rule, text: str, match: re.Match[str]) -> bool:
     return False
 
 
-def _first_real_match(rule: Rule, text: str) -> re.Match[str] | None:
-    for pattern in rule.patterns:
+def _first_real_match(
+    rule: Rule, numbers: tuple[int, ...], worth_trying: set[int], text: str
+) -> re.Match[str] | None:
+    for number, pattern in zip(numbers, rule.patterns, strict=True):
+        if number not in worth_trying:
+            continue
         for match in pattern.finditer(text):
             if rule.negatable and is_negated(text, _core_start(match)):
                 continue
@@ -108,8 +128,10 @@ def _first_real_match(rule: Rule, text: str) -> re.Match[str] | None:
 def screen(normalised: str) -> tuple[str, ...]:
     """Return one short reason per kind of possible harm found; empty if none."""
     reasons = []
-    for rule in load_rules():
-        match = _first_real_match(rule, normalised)
+    rule_set = load_rules()
+    worth_trying = rule_set.gate.candidates(normalised)
+    for rule, numbers in zip(rule_set.rules, rule_set.numbers, strict=True):
+        match = _first_real_match(rule, numbers, worth_trying, normalised)
         if match is not None:
             words = " ".join(match.group().split())
             if len(words) > 60:

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from textblob.en import sentiment as pattern_lexicon  # what PatternAnalyzer scores with
 
-from feedback.analysis.phrases import PhraseIndex, WordPattern, is_negated
+from feedback.analysis.fastmatch import PatternGate, WordPattern
+from feedback.analysis.phrases import PhraseIndex, is_negated
 
 SENTIMENT_FILE = Path(__file__).with_name("sentiment.toml")
 THRESHOLD = 0.1  # polarity at or beyond this is positive or negative
@@ -36,6 +37,7 @@ class _Lexicon:
     cue_scores: tuple[tuple[float, float], ...]
     cue_exceptions: tuple[tuple[frozenset[str], frozenset[str]], ...]
     patterns: tuple[tuple[WordPattern, float], ...]
+    gate: PatternGate
     neutral: re.Pattern[str]
     ignore: frozenset[str]
 
@@ -46,6 +48,7 @@ def _load(path: Path = SENTIMENT_FILE) -> _Lexicon:
     exceptions = data.get("exceptions", {})
     # Longest phrases first, so "listened to" wins over "listen*" at the same place.
     phrases = sorted(data["cues"], key=lambda p: -len(p.split()))
+    patterns = tuple((WordPattern(p), float(s)) for p, s in data["patterns"].items())
     return _Lexicon(
         cues=PhraseIndex(phrases),
         cue_scores=tuple(tuple(data["cues"][p]) for p in phrases),
@@ -56,7 +59,8 @@ def _load(path: Path = SENTIMENT_FILE) -> _Lexicon:
             )
             for p in phrases
         ),
-        patterns=tuple((WordPattern(p), float(s)) for p, s in data["patterns"].items()),
+        patterns=patterns,
+        gate=PatternGate([pattern for pattern, _ in patterns]),
         neutral=re.compile("(?:" + "|".join(data["neutral"]["answers"]) + ")"),
         ignore=frozenset(data["textblob"]["ignore"]),
     )
@@ -80,9 +84,11 @@ def _is_exception(text: str, match: re.Match[str], index: int) -> bool:
 
 def _phrase_hits(text: str) -> list[tuple[int, int, float]]:
     """Find our fixed phrases, then cues outside them: (start, end, score)."""
+    worth_trying = _LEXICON.gate.candidates(text)
     hits = [
         (m.start(), m.end(), score)
-        for pattern, score in _LEXICON.patterns
+        for number, (pattern, score) in enumerate(_LEXICON.patterns)
+        if number in worth_trying
         for m in pattern.finditer(text)
     ]
     fixed = list(hits)

@@ -1,0 +1,121 @@
+"""Run many regular expressions over short comments quickly.
+
+Every comment meets a few hundred patterns. Two tricks keep that cheap, without
+changing what matches:
+
+- ``WordPattern`` checks a leading ``\\b`` itself, so ``re`` can skip quickly to the
+  places where the pattern can start;
+- ``PatternGate`` reads each pattern once to learn the words it can start with
+  ("hits?|punch..." can only start at a word beginning "hit" or "punch"), and then
+  only runs the patterns whose first word is in the comment. A pattern whose start
+  it cannot work out is always run.
+"""
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+
+try:  # the regular-expression parser's own modules (Python 3.11+)
+    import re._constants as sre
+    import re._parser as sre_parse
+except ImportError:  # pragma: no cover - a later Python: run every pattern
+    sre = sre_parse = None
+
+_LEADING_WORD = re.compile(r"[a-z0-9]+")
+_GATE_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+class WordPattern:
+    r"""A regular expression whose leading ``\b`` is checked here, not by ``re``."""
+
+    __slots__ = ("regex", "boundary", "source")
+
+    def __init__(self, pattern: str):
+        self.source = pattern
+        self.boundary = pattern.startswith(r"\b")
+        self.regex = re.compile(pattern[2:] if self.boundary else pattern)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Yield matches that start at a word boundary, like ``re.finditer``."""
+        if not self.boundary:
+            yield from self.regex.finditer(text)
+            return
+        position = 0
+        while (match := self.regex.search(text, position)) is not None:
+            start = match.start()
+            before = start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")
+            here = start < len(text) and (text[start].isalnum() or text[start] == "_")
+            if before != here:
+                yield match
+                position = match.end() if match.end() > start else start + 1
+            else:
+                position = start + 1
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return next(self.finditer(text), None)
+
+
+def _starts(items: list) -> set[str] | None:
+    """Word beginnings a parsed pattern can start with, or None if unknown."""
+    if items and items[0] == (sre.AT, sre.AT_BOUNDARY):
+        items = items[1:]
+    if not items:
+        return None
+    op, value = items[0]
+    if op is sre.LITERAL:
+        chars = []
+        for next_op, next_value in items:
+            if next_op is not sre.LITERAL:
+                break
+            chars.append(chr(next_value))
+        word = _LEADING_WORD.match("".join(chars))
+        return {word.group()} if word else None
+    if op is sre.SUBPATTERN:
+        return _starts(list(value[3].data))
+    if op is sre.BRANCH:
+        found: set[str] = set()
+        for branch in value[1]:
+            starts = _starts(list(branch.data))
+            if starts is None:
+                return None
+            found |= starts
+        return found
+    return None
+
+
+def first_words(pattern: WordPattern) -> set[str] | None:
+    """What a word must begin with for ``pattern`` to match there (None: anything)."""
+    if not pattern.boundary or sre_parse is None:
+        return None
+    try:
+        return _starts(list(sre_parse.parse(pattern.source[2:]).data))
+    except (re.error, AttributeError, IndexError, TypeError):
+        return None
+
+
+class PatternGate:
+    """Say which of many patterns could match a text, from the words it contains."""
+
+    def __init__(self, patterns: Sequence[WordPattern]):
+        self.always: set[int] = set()
+        self._by_start: dict[str, list[int]] = defaultdict(list)
+        for index, pattern in enumerate(patterns):
+            starts = first_words(pattern)
+            if starts is None:
+                self.always.add(index)
+            else:
+                for start in starts:
+                    self._by_start[start].append(index)
+        self._lengths = sorted({len(start) for start in self._by_start})
+
+    def candidates(self, text: str) -> set[int]:
+        """Numbers of the patterns worth running on ``text``."""
+        found = set(self.always)
+        for word in set(_GATE_TOKEN.findall(text)):
+            for length in self._lengths:
+                if length > len(word):
+                    break
+                hits = self._by_start.get(word[:length])
+                if hits:
+                    found.update(hits)
+        return found

@@ -1,0 +1,61 @@
+"""The speed-ups never change what the rules find."""
+
+import pytest
+
+from feedback.analysis.fastmatch import PatternGate, WordPattern, first_words
+from feedback.analysis.normalise import normalise
+from feedback.analysis.safeguarding import load_rules
+from feedback.analysis.sentiment import _LEXICON
+
+from .conftest import HERE, read_examples, shared_data_dir
+
+
+def _texts() -> list[str]:
+    files = [HERE / "extra_sentiment.tsv", HERE / "extra_safeguarding.tsv"]
+    files += sorted(shared_data_dir().glob("*.tsv"))
+    texts = [normalise(text) for path in files for _, text in read_examples(path)]
+    return texts + ["xhits me", "o'clock hits me", "café hits me", "nohits me"]
+
+
+@pytest.mark.parametrize(
+    "patterns",
+    [
+        [p for rule in load_rules().rules for p in rule.patterns],
+        [p for p, _ in _LEXICON.patterns],
+    ],
+    ids=["safeguarding", "sentiment"],
+)
+def test_gate_never_skips_a_pattern_that_matches(patterns):
+    gate = PatternGate(patterns)
+    for text in _texts():
+        worth_trying = gate.candidates(text)
+        for number, pattern in enumerate(patterns):
+            if pattern.search(text):
+                assert number in worth_trying, (pattern.source[:60], text)
+
+
+def test_word_pattern_matches_like_re_with_a_leading_boundary():
+    import re
+
+    source = r"\b(?:hit|hits) me"
+    for text in ["he hits me", "xhits me", "hits me", "he-hits me", "chits me hits me"]:
+        expected = [m.span() for m in re.finditer(source, text)]
+        assert [m.span() for m in WordPattern(source).finditer(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "words"),
+    [
+        (r"\b(?:hits?|punch(?:es)?) me", {"hit", "hits", "punch", "punches"}),
+        (r"\b(?P<core>no food|nothing)\b", {"no", "nothing"}),
+    ],
+)
+def test_first_words_cover_every_word_the_pattern_can_start_with(source, words):
+    starts = first_words(WordPattern(source))
+    assert starts
+    assert all(any(word.startswith(start) for start in starts) for word in words)
+
+
+@pytest.mark.parametrize("source", [r"\b(?:really )?good", r"(?:hit) me", r"\b[a-z]+ me"])
+def test_patterns_with_an_unknown_start_are_always_run(source):
+    assert first_words(WordPattern(source)) is None
