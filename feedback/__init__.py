@@ -42,10 +42,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     login_manager.login_view = "staff.login"
     login_manager.login_message = "Please sign in to see that page."
 
-    from feedback import reports, staff, surveys
+    from feedback import agreements, reports, staff, surveys
 
     app.register_blueprint(surveys.bp)
     app.register_blueprint(staff.bp)
+    app.register_blueprint(agreements.bp)
     reports.init_app(app)
 
     from feedback import assets, cli, compress, errors, web

@@ -54,9 +54,11 @@ def seed(session: Session, responses: int = 300, seed_value: int = 7) -> bool:
 
 def seed_extras(session: Session) -> bool:
     """Demo content of later features; each part adds itself only if it is not there yet."""
+    from feedback.agreements.demo import seed_agreements
     from feedback.reports.demo import seed_actions
 
-    return seed_actions(session)
+    added = seed_actions(session)
+    return seed_agreements(session) or added
 
 
 def seed_responses(session: Session, surveys, count: int, rng: random.Random) -> None:

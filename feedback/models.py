@@ -1,8 +1,28 @@
 """Import every model module so the metadata knows all tables (for Alembic and tests)."""
 
+from feedback.agreements.models import (
+    Agreement,
+    AgreementTemplate,
+    AgreementVersion,
+    FamilyLink,
+    Signature,
+)
 from feedback.reports.models import Action
 from feedback.staff.audit import AuditEvent
 from feedback.staff.models import User
 from feedback.surveys.models import Answer, Question, Response, Survey
 
-__all__ = ["Action", "Answer", "AuditEvent", "Question", "Response", "Survey", "User"]
+__all__ = [
+    "Action",
+    "Agreement",
+    "AgreementTemplate",
+    "AgreementVersion",
+    "FamilyLink",
+    "Signature",
+    "Answer",
+    "AuditEvent",
+    "Question",
+    "Response",
+    "Survey",
+    "User",
+]

@@ -1,0 +1,12 @@
+"""Working Together Agreements: templates, preparing, signing on one tablet, copies, checks."""
+
+from flask import Blueprint
+
+bp = Blueprint("agreements", __name__)
+
+from feedback.agreements import (  # noqa: E402,F401
+    family_views,
+    signing_views,
+    template_views,
+    views,
+)

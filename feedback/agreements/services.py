@@ -1,0 +1,151 @@
+"""Preparing, changing and signing agreements. No Flask here: flush, never commit."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from feedback.agreements import content, record
+from feedback.agreements.models import (
+    AUDIENCES,
+    METHODS,
+    Agreement,
+    AgreementError,
+    AgreementTemplate,
+    AgreementVersion,
+    Signature,
+)
+from feedback.agreements.signatures import clean_drawing
+from feedback.db import utcnow
+from feedback.staff.models import User
+
+FAMILY_ROLES = ("child", "parent", "carer")
+
+
+def _now(now: datetime | None) -> datetime:
+    # Whole seconds: the hashed form records times to the second.
+    return (now or utcnow()).replace(microsecond=0)
+
+
+def create_agreement(
+    session: Session,
+    *,
+    template: AgreementTemplate,
+    audience: str,
+    family_reference: str,
+    people: list[dict[str, str]],
+    worker: User,
+    now: datetime | None = None,
+) -> Agreement:
+    """Start an agreement for a family from a template: first names only, worker signs too."""
+    if audience not in AUDIENCES:
+        raise AgreementError("Choose the wording for a child or for adults.")
+    family = [
+        {"role": p["role"], "name": p["name"].strip()} for p in people if p.get("name", "").strip()
+    ]
+    if not family:
+        raise AgreementError("Add at least one person from the family.")
+    if any(p["role"] not in FAMILY_ROLES for p in family):
+        raise AgreementError("Each person is a child, a parent or a carer.")
+    agreement = Agreement(
+        family_reference=family_reference.strip(),
+        audience=audience,
+        template=template,
+        worker_id=worker.id,
+        team=worker.team,
+        created_at=_now(now),
+    )
+    fields = content.default_fields(template.sections, template.promises, audience, worker)
+    agreement.versions.append(
+        AgreementVersion(
+            number=1,
+            template_name=template.name,
+            template_version=template.version,
+            fields=fields,
+            content=content.render_content(fields, audience),
+            people=[*family, {"role": "worker", "name": worker.name}],
+            created_by_id=worker.id,
+            created_at=_now(now),
+        )
+    )
+    session.add(agreement)
+    session.flush()
+    return agreement
+
+
+def save_fields(
+    session: Session, agreement: Agreement, fields: dict, actor: User, now: datetime | None = None
+) -> AgreementVersion:
+    """Save the worker's words: in place on a draft, as a new version once anyone signed."""
+    current = agreement.current
+    shown = content.render_content(fields, agreement.audience)
+    review = fields.get("review_date") or ""
+    agreement.review_date = date.fromisoformat(review) if review else None
+    if current.is_editable:
+        current.fields, current.content = copy.deepcopy(fields), shown
+        session.flush()
+        return current
+    if current.status != "signed":
+        current.replace()
+    version = AgreementVersion(
+        number=current.number + 1,
+        template_name=current.template_name,
+        template_version=current.template_version,
+        fields=copy.deepcopy(fields),
+        content=shown,
+        people=copy.deepcopy(current.people),
+        created_by_id=actor.id,
+        created_at=_now(now),
+    )
+    agreement.versions.append(version)
+    session.flush()
+    return version
+
+
+def sign(
+    session: Session,
+    version: AgreementVersion,
+    person: int,
+    *,
+    method: str,
+    typed_name: str = "",
+    drawing: str = "",
+    feeling: str = "",
+    now: datetime | None = None,
+) -> Signature:
+    """Take one person's signature; lock the version when the last one is in."""
+    if method not in METHODS:
+        raise AgreementError("Choose to draw or type a signature.")
+    if feeling and feeling not in content.words()["feelings"]:
+        raise AgreementError("Unknown face.")
+    if method == "typed" and not typed_name.strip():
+        raise AgreementError("A typed signature needs a name.")
+    clean = clean_drawing(drawing) if method == "drawn" else ""
+    who = version.people[person] if 0 <= person < len(version.people) else None
+    if who is None:
+        raise AgreementError("That person is not on this agreement.")
+    signature = Signature(
+        person=person,
+        role=who["role"],
+        name=who["name"],
+        method=method,
+        typed_name=typed_name.strip() if method == "typed" else "",
+        drawing=clean,
+        feeling=feeling if who["role"] == "child" else "",
+        signed_at=_now(now),
+    )
+    version.add_signature(signature)
+    session.flush()
+    if not version.unsigned():
+        at = _now(now)
+        version.lock(record.digest(version, locked_at=at), at)
+        session.flush()
+    return signature
+
+
+def find_agreement(session: Session, reference: str) -> Agreement | None:
+    ref = record.normalise_reference(reference)
+    return session.scalar(select(Agreement).where(Agreement.reference == ref)) if ref else None
