@@ -45,6 +45,7 @@ class PersonForm(Form):
             SelectChoice("parent", "Parent"),
             SelectChoice("carer", "Carer"),
         ],
+        default="child",
     )
 
 
@@ -87,6 +88,7 @@ class PromiseForm(Form):
         "Principle",
         coerce=int,
         choices=[SelectChoice(p.number, f"{p.number}. {p.title}") for p in PRINCIPLES],
+        default=1,
     )
     text = TextAreaField("Promise", validators=[Optional(), Length(max=500)])
 

@@ -42,6 +42,7 @@ class TemplatePromiseForm(Form):
         "Principle",
         coerce=int,
         choices=[SelectChoice(p.number, f"{p.number}. {p.title}") for p in PRINCIPLES],
+        default=1,
     )
     text = TextAreaField("Promise for adults", validators=[Optional(), Length(max=500)])
     text_child = TextAreaField("Promise for children", validators=[Optional(), Length(max=500)])
