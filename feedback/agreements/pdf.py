@@ -9,7 +9,9 @@ Every string from a person (section text, names, typed signatures) goes through
 from __future__ import annotations
 
 from io import BytesIO
-from xml.sax.saxutils import escape  # nosec B406 (escaping output only; nothing is parsed)
+
+# Only escaping output here; nothing is parsed as XML.
+from xml.sax.saxutils import escape  # nosec B406
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
