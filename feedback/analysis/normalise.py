@@ -8,11 +8,9 @@ accents and look-alike letters from other alphabets, digits standing in for lett
 """
 
 import re
-import tomllib
 import unicodedata
-from pathlib import Path
 
-_SPELLING_FILE = Path(__file__).with_name("spelling.toml")
+from feedback.analysis.spelling import SPELLER
 
 # Curly quotes, backticks and dashes typed on phones, mapped to plain ASCII.
 _PUNCTUATION = str.maketrans(
@@ -36,15 +34,6 @@ _STRETCHED_RARE = re.compile(r"([aiuyhwkjvxq])\1+")
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
 _WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*'?")
 _SPACES = re.compile(r"\s+")
-
-
-def _load_spelling(path: Path = _SPELLING_FILE) -> dict[str, str]:
-    with path.open("rb") as file:
-        data = tomllib.load(file)
-    return {**data.get("words", {}), **data.get("contractions", {})}
-
-
-_SPELLING = _load_spelling()
 
 
 def _fix_lookalikes(match: re.Match[str]) -> str:
@@ -74,16 +63,16 @@ def _plain_characters(text: str) -> str:
 
 def _respell(match: re.Match[str]) -> str:
     word = match.group()
-    fixed = _SPELLING.get(word)
+    fixed = SPELLER.fixed.get(word)
     if fixed is not None:
         return fixed
     if word.endswith("'s"):
-        return _SPELLING.get(word[:-2], word[:-2])
+        return SPELLER.repair(word[:-2])
     if word.endswith("'"):
-        return _SPELLING.get(word[:-1], word[:-1])
+        return SPELLER.repair(word[:-1])
     if "-" in word:
-        return " ".join(_SPELLING.get(part, part) for part in word.split("-"))
-    return word
+        return " ".join(SPELLER.repair(part) for part in word.split("-"))
+    return SPELLER.repair(word)
 
 
 def normalise(text: str) -> str:

@@ -61,7 +61,12 @@ def _load(path: Path = SENTIMENT_FILE) -> _Lexicon:
         ),
         patterns=patterns,
         gate=PatternGate([pattern for pattern, _ in patterns]),
-        neutral=re.compile("(?:" + "|".join(data["neutral"]["answers"]) + ")"),
+        neutral=re.compile(
+            r"(?:(?:um|erm|hmm|well|honestly|i think|to be honest|tbh),? )?"
+            "(?:" + "|".join(data["neutral"]["answers"]) + ")"
+            r"(?:,? (?:really|to be honest|tbh|i guess|i suppose|i think|at the moment"
+            r"|right now|for now|thanks|thank you|sorry|though))*"
+        ),
         ignore=frozenset(data["textblob"]["ignore"]),
     )
 

@@ -40,3 +40,23 @@ def test_empty_text_is_empty():
 
 def test_words_keep_apostrophes_inside_words():
     assert words("it is o'clock, ok") == ["it", "is", "o'clock", "ok"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "plain"),
+    [
+        ("skared", "scared"),
+        ("hurst", "hurts"),
+        ("tuches", "touches"),
+        ("slaped", "slapped"),
+        ("frightend", "frightened"),
+        ("thretened", "threatened"),
+    ],
+)
+def test_unknown_words_one_letter_from_a_safeguarding_word_are_repaired(typed, plain):
+    assert normalise(typed) == plain
+
+
+@pytest.mark.parametrize("word", ["picks", "chores", "caring", "scares", "locker", "bits", "hurl"])
+def test_real_words_are_never_repaired(word):
+    assert normalise(word) == word
