@@ -55,6 +55,9 @@ def load_config(instance_path: Path) -> dict:
         "REMEMBER_COOKIE_SECURE": production,
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
         "WTF_CSRF_TIME_LIMIT": None,
+        # Our forms' messages live in templates and data files. Flask-WTF's own i18n would
+        # re-read WTForms' message catalogues from disk on every request that builds a form.
+        "WTF_I18N_ENABLED": False,
         "SERVICE_NAME": os.environ.get("SERVICE_NAME", "Children's Services"),
         "SERVICE_CONTACT": os.environ.get(
             "SERVICE_CONTACT", "Call Children's Services on 01234 567890 (Monday to Friday, 9 to 5)"

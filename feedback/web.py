@@ -12,24 +12,32 @@ CSP = (
     "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
+HEADERS = [
+    ("Content-Security-Policy", CSP),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+    ("X-Frame-Options", "DENY"),
+    ("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"),
+]
+PRODUCTION_HEADERS = [
+    *HEADERS,
+    ("Strict-Transport-Security", "max-age=63072000; includeSubDomains"),
+]
 
 
 def init_app(app: Flask) -> None:
     @app.after_request
     def security_headers(response: Response) -> Response:
+        # Add each header unless the view set its own (werkzeug's setdefault scans every
+        # header each time: this runs on every response, so look once).
         headers = response.headers
-        headers.setdefault("Content-Security-Policy", CSP)
-        headers.setdefault("X-Content-Type-Options", "nosniff")
-        headers.setdefault("Referrer-Policy", "no-referrer")
-        headers.setdefault("X-Frame-Options", "DENY")
-        headers.setdefault(
-            "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"
-        )
-        if app.config.get("PRODUCTION"):
-            headers.setdefault("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
+        present = {name.lower() for name in headers.keys()}
+        for name, value in PRODUCTION_HEADERS if app.config.get("PRODUCTION") else HEADERS:
+            if name.lower() not in present:
+                headers.add(name, value)
         # Staff pages and anything a child typed must never sit in a shared tablet's cache.
-        if request.endpoint != "static":
-            headers.setdefault("Cache-Control", "no-store")
+        if request.endpoint != "static" and "cache-control" not in present:
+            headers.add("Cache-Control", "no-store")
         return response
 
     @app.context_processor

@@ -110,3 +110,21 @@ def test_gzip_padding_varies_the_length_but_not_the_content():
     assert len({len(o) for o in outputs}) > 1
     assert all(gzip.decompress(o) == body for o in outputs)
     assert gzip.decompress(gzip_bytes(body, padding=0)) == body
+
+
+def test_headers_a_view_sets_itself_are_kept(app):
+    @app.get("/_own-headers")
+    def own_headers():
+        return "ok", {"Cache-Control": "private, max-age=60", "X-Frame-Options": "SAMEORIGIN"}
+
+    response = app.test_client().get("/_own-headers")
+    assert response.headers.getlist("Cache-Control") == ["private, max-age=60"]
+    assert response.headers.getlist("X-Frame-Options") == ["SAMEORIGIN"]
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert "Strict-Transport-Security" not in response.headers
+
+
+def test_production_pages_carry_hsts(app):
+    app.config["PRODUCTION"] = True
+    response = app.test_client().get("/staff/login")
+    assert response.headers["Strict-Transport-Security"].startswith("max-age=63072000")
