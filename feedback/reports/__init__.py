@@ -11,7 +11,7 @@ bp = Blueprint("reports", __name__, url_prefix="/staff/reports")
 
 def init_app(app: Flask) -> None:
     """Register the blueprint and the `flask report` command."""
-    from feedback.reports import cli
+    from feedback.reports import action_views, cli, views  # noqa: F401  (views add routes)
 
     app.register_blueprint(bp)
     app.cli.add_command(cli.report_command)

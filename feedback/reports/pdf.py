@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
 # Only escaping output here; nothing is parsed as XML.
 from xml.sax.saxutils import escape  # nosec B406
 

@@ -1,0 +1,141 @@
+"""Leads' report screens: downloads, the on-screen editions, actions and quotes."""
+
+import csv
+import io
+
+import pytest
+from sqlalchemy import select
+
+from feedback.reports.models import Action
+from feedback.staff.audit import AuditEvent
+from feedback.surveys.models import Answer
+from tests.reports.factories import respond, survey_for
+
+PERIOD = {"edition": "family", "start": "2026-03-01", "end": "2026-03-31"}
+HOSTILE = '<img src=http://127.0.0.1:9/x> <font color="[[[1+1]]]"> I feel <b>sad'
+
+
+def audits(session, action):
+    return session.scalars(select(AuditEvent).where(AuditEvent.action == action)).all()
+
+
+@pytest.fixture
+def spring(session):
+    """Six responses in March 2026, one hostile comment marked OK to quote, one flagged."""
+    survey = survey_for(session)
+    for n in range(5):
+        respond(session, survey, {"worker_kind": "5", "helped_most": f"=1+{n} ok"})
+    respond(session, survey, {"worker_kind": "4", "helped_most": HOSTILE}, ok_to_quote=True)
+    respond(session, survey, {"helped_most": "something worrying"}, flagged=True)
+    session.commit()
+    return survey
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/pdf", "/read", "/responses.csv", "/actions", "/actions/new", "/quotes"]
+)
+def test_report_screens_are_for_leads_only(client, login_as, path):
+    assert client.get("/staff/reports" + path).status_code == 302  # to the sign-in page
+    login_as("practitioner")
+    assert client.get("/staff/reports" + path).status_code == 403
+
+
+def test_lead_downloads_a_pdf_and_it_is_audited(client, login_as, session, spring):
+    lead = login_as("lead")
+    response = client.get("/staff/reports/pdf", query_string=PERIOD)
+    assert response.status_code == 200
+    assert response.mimetype == "application/pdf" and response.data.startswith(b"%PDF")
+    assert "family-2026-03-01_2026-03-31.pdf" in response.headers["Content-Disposition"]
+    (event,) = audits(session, "report_download")
+    assert (event.actor_id, event.target_id) == (lead.id, "family-pdf")
+
+
+def test_bad_dates_are_explained_not_crashed(client, login_as):
+    login_as("lead")
+    response = client.get("/staff/reports/pdf", query_string={**PERIOD, "start": "31/03/2026"})
+    assert response.status_code == 422
+    assert "Enter a date as YYYY-MM-DD" in response.text
+    response = client.get("/staff/reports/read", query_string={**PERIOD, "end": "2026-01-01"})
+    assert response.status_code == 422 and "on or after the start date" in response.text
+
+
+@pytest.mark.parametrize("edition", ["family", "board"])
+def test_on_screen_edition_escapes_comments(client, login_as, spring, edition):
+    login_as("lead")
+    response = client.get("/staff/reports/read", query_string={**PERIOD, "edition": edition})
+    assert response.status_code == 200
+    assert "Building positive relationships" in response.text
+    assert "&lt;img src=http://127.0.0.1:9/x&gt;" in response.text
+    assert "<img src=http://127.0.0.1:9/x>" not in response.text
+    assert "something worrying" not in response.text
+
+
+def test_csv_has_one_row_per_answer_and_is_safe_in_a_spreadsheet(client, login_as, session, spring):
+    login_as("lead")
+    response = client.get("/staff/reports/responses.csv", query_string=PERIOD)
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert len(rows) == 6 * 2 + 1
+    comments = [r["answer"] for r in rows if r["question_key"] == "helped_most"]
+    assert "'=1+0 ok" in comments  # a formula would not run
+    assert "[withheld: flagged by the safeguarding screen]" in comments
+    assert "something worrying" not in response.text
+    assert audits(session, "report_download")[0].target_id == "responses-csv"
+
+
+def test_lead_records_an_action_prefilled_from_quotes_with_language_advice(
+    client, login_as, session, spring
+):
+    login_as("lead")
+    page = client.get("/staff/reports/actions/new", query_string={"principle": 1})
+    assert "I feel &lt;b&gt;sad" in page.text  # pre-filled from the quote, escaped
+    response = client.post(
+        "/staff/reports/actions/new",
+        data={
+            "principle": "1",
+            "theme": "Keeping promises",
+            "you_told_us": "Workers change a lot.",
+            "we_did": "We reviewed your placement at the LAC review.",
+            "owner": "Team manager",
+            "status": "done",
+            "ready_to_publish": "y",
+        },
+    )
+    assert response.status_code == 302
+    action = session.scalar(select(Action))
+    assert (action.status, action.ready_to_publish, action.done_on is not None) == (
+        "done",
+        True,
+        True,
+    )
+    page = client.get(response.headers["Location"])
+    assert "Advice on the words" in page.text and "placement" in page.text
+    assert audits(session, "action_created")
+
+
+def test_action_form_explains_missing_words(client, login_as):
+    login_as("lead")
+    response = client.post(
+        "/staff/reports/actions/new", data={"principle": "2", "status": "planned"}
+    )
+    assert response.status_code == 422
+    assert "Write what we did or will do." in response.text
+
+
+def test_lead_marks_a_comment_ok_to_quote_but_never_a_flagged_one(
+    client, login_as, session, spring
+):
+    login_as("lead")
+    page = client.get("/staff/reports/quotes")
+    assert "1 comment flagged by the safeguarding screen" in page.text
+    assert "something worrying" not in page.text
+    answer = session.scalar(select(Answer).where(Answer.value == "=1+0 ok"))
+    response = client.post(f"/staff/reports/quotes/{answer.id}", data={"ok_to_quote": "yes"})
+    assert response.status_code == 302
+    session.refresh(answer)
+    assert answer.ok_to_quote
+    flagged = session.scalar(select(Answer).where(Answer.flagged.is_(True)))
+    response = client.post(f"/staff/reports/quotes/{flagged.id}", data={"ok_to_quote": "yes"})
+    assert response.status_code == 409 and "never quoted" in response.text
+    session.refresh(flagged)
+    assert not flagged.ok_to_quote
