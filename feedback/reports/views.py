@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Response, current_app, render_template, request, stream_with_context
+from flask import (
+    Response,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    stream_with_context,
+    url_for,
+)
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -42,6 +50,8 @@ def _audit(what: str, form: ReportForm) -> None:
 
 
 def _invalid(form: ReportForm):
+    if not request.args:  # a bare link: show the form rather than complain
+        return redirect(url_for("reports.index"))
     return render_template("reports/index.html", form=form), 422
 
 
