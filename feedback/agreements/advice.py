@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from feedback.agreements.content import checkable_texts
+from feedback.language import check_language
 
 CHECKER_AUDIENCE = {"child": "8-12", "adult": "parent"}
 
@@ -20,23 +21,12 @@ class Advice:
     findings: tuple  # feedback.language Finding: .phrase, .reason, .suggestion
 
 
-def _checker():
-    try:
-        from feedback.language import check_language
-    except ImportError:  # the checker is its own package; agreements work without it
-        return None
-    return check_language
-
-
 def advise(fields: dict, audience: str) -> list[Advice]:
     """Findings for each piece of text the family will read, where there are any."""
-    check = _checker()
-    if check is None:
-        return []
     level = CHECKER_AUDIENCE[audience]
     found = []
     for where, text in checkable_texts(fields):
-        findings = check(text, audience=level)
+        findings = check_language(text, audience=level)
         if findings:
             found.append(Advice(where, text, tuple(findings)))
     return found

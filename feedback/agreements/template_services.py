@@ -31,6 +31,11 @@ def install_default_template(session: Session) -> AgreementTemplate | None:
     return template
 
 
+def _s(row: dict, name: str) -> str:
+    """A form value as stripped text (a field left out of the form gives '')."""
+    return (row.get(name) or "").strip()
+
+
 def _new_key(heading: str, taken: set[str]) -> str:
     base = re.sub(r"[^a-z0-9]+", "_", heading.lower()).strip("_")[:40] or "section"
     key, n = base, 2
@@ -56,24 +61,24 @@ def update_template(
     kinds = {s["key"]: s["kind"] for s in template.sections}
     kept: list[dict] = []
     for row in sections:
-        if row.get("remove") or not row.get("heading", "").strip():
+        if row.get("remove") or not _s(row, "heading"):
             continue
         key = row.get("key") or ""
         if key and key not in kinds:
             raise AgreementError("A section was not found; reload the page and try again.")
         if not key:
-            key = _new_key(row["heading"], set(kinds) | {s["key"] for s in kept})
-        heading = row["heading"].strip()
+            key = _new_key(_s(row, "heading"), set(kinds) | {s["key"] for s in kept})
+        heading = _s(row, "heading")
         kept.append(
             {
                 "key": key,
                 "kind": kinds.get(key, "text"),
-                "emoji": row.get("emoji", "").strip()[:8],
+                "emoji": _s(row, "emoji")[:8],
                 "heading": heading,
-                "heading_child": row.get("heading_child", "").strip() or heading,
-                "text": row.get("text", "").strip(),
-                "text_child": row.get("text_child", "").strip(),
-                "hint": row.get("hint", "").strip(),
+                "heading_child": _s(row, "heading_child") or heading,
+                "text": _s(row, "text"),
+                "text_child": _s(row, "text_child"),
+                "hint": _s(row, "hint"),
             }
         )
     if not kept:
@@ -84,11 +89,11 @@ def update_template(
     template.promises = [
         {
             "principle": int(p["principle"]),
-            "text": p["text"].strip(),
-            "text_child": p.get("text_child", "").strip(),
+            "text": _s(p, "text"),
+            "text_child": _s(p, "text_child"),
         }
         for p in promises
-        if p.get("text", "").strip() and int(p["principle"]) in BY_NUMBER
+        if _s(p, "text") and int(p["principle"]) in BY_NUMBER
     ]
     template.version += 1
     template.updated_by_id = actor.id

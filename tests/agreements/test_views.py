@@ -178,7 +178,6 @@ def test_the_edit_page_shows_language_advice_without_blocking(
 ):
     from datetime import date, timedelta
 
-    pytest.importorskip("feedback.language")
     reference = make_agreement(worker.id)
     data = _edit_data(
         text_why="Mum failed to engage with the CP plan.",
