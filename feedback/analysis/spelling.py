@@ -72,6 +72,8 @@ class Speller:
             return fixed
         if len(word) < _MIN_LENGTH or word in self.known or not word.isalpha():
             return word
+        if word.endswith("in") and word + "g" in self.known:
+            return word + "g"  # "hittin" -> "hitting"
         near = self._near.get(word)
         if near is None:
             for key in _deletions(word):
