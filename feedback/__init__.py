@@ -42,16 +42,20 @@ def create_app(test_config: dict | None = None) -> Flask:
     login_manager.login_view = "staff.login"
     login_manager.login_message = "Please sign in to see that page."
 
-    from feedback import agreements, reports, staff, surveys
+    from feedback import agreements, forms, privacy, reports, staff, surveys
 
+    forms.init_app(app)
     app.register_blueprint(surveys.bp)
     app.register_blueprint(staff.bp)
     app.register_blueprint(agreements.bp)
     reports.init_app(app)
+    app.register_blueprint(privacy.bp)
 
     from feedback import assets, cli, compress, errors, web
+    from feedback.privacy import cli as privacy_cli
 
     cli.init_app(app)
+    privacy_cli.init_app(app)
     errors.init_app(app)
     web.init_app(app)
     assets.init_app(app)

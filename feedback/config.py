@@ -33,6 +33,15 @@ def _database_url(instance_path: Path) -> str:
     return url
 
 
+def _int_env(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if not value.isdigit() or int(value) < 1:
+        raise ConfigError(f"{name} must be a whole number above zero, not {value!r}.")
+    return int(value)
+
+
 def load_config(instance_path: Path) -> dict:
     """Build the Flask config mapping from the environment."""
     production = os.environ.get("FEEDBACK_ENV", "development") == "production"
@@ -62,7 +71,23 @@ def load_config(instance_path: Path) -> dict:
         "SERVICE_CONTACT": os.environ.get(
             "SERVICE_CONTACT", "Call Children's Services on 01234 567890 (Monday to Friday, 9 to 5)"
         ),
+        "PRIVACY_CONTACT": os.environ.get(
+            "PRIVACY_CONTACT",
+            "the Data Protection Officer, Children's Services, County Hall (dpo@example.org)",
+        ),
         "SMTP_HOST": os.environ.get("SMTP_HOST", ""),
         "MAIL_FROM": os.environ.get("MAIL_FROM", "feedback@localhost"),
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_HEADERS_ENABLED": False,
+        # Staff sessions: signed out after this long without using the app, and in any case
+        # this long after signing in.
+        "STAFF_IDLE_SECONDS": 60 * _int_env("STAFF_IDLE_MINUTES", 30),
+        "STAFF_IDLE_WARNING_SECONDS": 120,
+        "STAFF_MAX_SESSION_SECONDS": 3600 * _int_env("STAFF_SESSION_HOURS", 12),
+        "RETENTION_DAYS": {
+            "responses": _int_env("RETAIN_RESPONSES_DAYS", 730),
+            "unfinished_responses": _int_env("RETAIN_UNFINISHED_DAYS", 30),
+            "agreements": _int_env("RETAIN_AGREEMENTS_DAYS", 2190),
+            "alerts": _int_env("RETAIN_ALERTS_DAYS", 2190),
+        },
     }

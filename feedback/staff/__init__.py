@@ -1,7 +1,7 @@
-"""Staff accounts: sign in and out, roles, and the audit log."""
+"""Staff accounts: sign in and out, timeouts, two-step sign-in, roles, and the audit log."""
 
 from flask import Blueprint
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 
-from feedback.staff import views  # noqa: E402,F401
+from feedback.staff import account, sessions, views  # noqa: E402,F401

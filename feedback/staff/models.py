@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 
 from argon2 import PasswordHasher
@@ -24,6 +25,10 @@ MIN_PASSWORD_LENGTH = 12
 _hasher = PasswordHasher()
 
 
+def new_nonce() -> str:
+    return secrets.token_urlsafe(32)
+
+
 class User(UserMixin, Model):
     __tablename__ = "users"
     __table_args__ = (CheckConstraint(f"role IN {ROLES!r}", name="role_known"),)
@@ -36,12 +41,27 @@ class User(UserMixin, Model):
     password_hash: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Part of every signed-in session; a new value ends every session of this account.
+    session_nonce: Mapped[str] = mapped_column(String(43), default=new_nonce)
+    # Optional second step at sign-in (RFC 6238 codes); the last code used can't be reused.
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    totp_last_step: Mapped[int | None]
+
+    def get_id(self) -> str:
+        """What Flask-Login keeps in the session: the id and the current session nonce."""
+        return f"{self.id}.{self.session_nonce}"
+
+    def end_sessions(self) -> None:
+        """Sign this account out everywhere, at once."""
+        self.session_nonce = new_nonce()
 
     def set_password(self, password: str) -> None:
         """Hash and store a new password (at least 12 characters, no other rules)."""
         if len(password) < MIN_PASSWORD_LENGTH:
             raise ValueError(f"Passwords need at least {MIN_PASSWORD_LENGTH} characters.")
         self.password_hash = _hasher.hash(password)
+        if self.session_nonce:
+            self.end_sessions()
 
     def check_password(self, password: str) -> bool:
         """Say whether the password matches, rehashing if the parameters changed."""

@@ -1,35 +1,72 @@
-"""Sign in, sign out and the staff home page."""
+"""Sign in (with an optional second step), sign out, and the staff home page."""
 
 from __future__ import annotations
 
+import secrets
+import time
 from urllib.parse import urlsplit
 
 from flask import flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy import func, select
 
-from feedback.extensions import db, login_manager
-from feedback.staff import bp
+from feedback.extensions import db, limiter, login_manager
+from feedback.staff import bp, twofactor
 from feedback.staff.audit import record
-from feedback.staff.forms import LoginForm
+from feedback.staff.forms import CodeForm, LoginForm
 from feedback.staff.models import User, check_dummy_password
 from feedback.staff.roles import STAFF_ROLES, role_required
+
+PENDING_SECONDS = 300  # how long the second step may take after the password
 
 
 @login_manager.user_loader
 def load_user(user_id: str) -> User | None:
-    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+    """Load the signed-in user, if their session has not been ended since."""
+    ident, _, nonce = user_id.partition(".")
+    if not ident.isdigit() or not nonce:
+        return None
+    user = db.session.get(User, int(ident))
+    if user is None or not user.active:
+        return None
+    return user if secrets.compare_digest(user.session_nonce, nonce) else None
 
 
 def _safe_next(target: str | None) -> str:
     """Only follow a `next` that stays on this site."""
     if target and target.startswith("/") and not target.startswith("//"):
-        if not urlsplit(target).netloc:
+        if not urlsplit(target).netloc and "\\" not in target:
             return target
     return url_for("staff.home")
 
 
+def _email_key() -> str:
+    """Rate-limit key for one account: the email typed, whether or not it exists."""
+    return "login:" + request.form.get("email", "").strip().lower()[:254]
+
+
+def _failed(response) -> bool:
+    return response.status_code == 401
+
+
+def start_session(user: User) -> None:
+    """Sign `user` in on a fresh session and note when, for the timeouts."""
+    session.clear()
+    login_user(user)
+    now = time.time()
+    session["signed_in_at"] = now
+    session["last_seen"] = now
+
+
 @bp.route("/login", methods=["GET", "POST"])
+@limiter.limit("20 per minute; 200 per hour", methods=["POST"])
+# Back-off per account: after 5 failures wait minutes, after 10 an hour, after 20 a day.
+@limiter.limit(
+    "5 per 5 minutes; 10 per hour; 20 per day",
+    key_func=_email_key,
+    methods=["POST"],
+    deduct_when=_failed,
+)
 def login():
     """Sign a member of staff in."""
     form = LoginForm()
@@ -44,26 +81,60 @@ def login():
             # The same words whether the email is unknown or the password wrong.
             form.password.errors.append("That email and password do not match our records.")
             return render_template("staff/login.html", form=form), 401
-        session.clear()
-        login_user(user)
+        db.session.commit()  # a rehashed password, if the parameters changed
+        target = _safe_next(request.args.get("next"))
+        if user.totp_secret:
+            session.clear()
+            session["pending"] = {"id": user.id, "at": time.time(), "next": target}
+            return redirect(url_for("staff.login_code"))
+        start_session(user)
         record(db.session, "login", actor_id=user.id, target_type="user", target_id=user.id)
         db.session.commit()
-        return redirect(_safe_next(request.args.get("next")))
+        return redirect(target)
     status = 422 if form.errors else 200
     return render_template("staff/login.html", form=form), status
 
 
+def _pending_user() -> User | None:
+    pending = session.get("pending") or {}
+    if not isinstance(pending, dict) or time.time() - pending.get("at", 0) > PENDING_SECONDS:
+        return None
+    user = db.session.get(User, pending.get("id", 0))
+    return user if user is not None and user.active and user.totp_secret else None
+
+
+@bp.route("/login/code", methods=["GET", "POST"])
+@limiter.limit("10 per 5 minutes", methods=["POST"], deduct_when=_failed)
+def login_code():
+    """Ask for the six-digit code from the authenticator app (second step)."""
+    user = _pending_user()
+    if user is None:
+        session.pop("pending", None)
+        flash("Please sign in again.")
+        return redirect(url_for("staff.login"))
+    form = CodeForm()
+    if form.validate_on_submit():
+        if not twofactor.accept_code(user, form.code.data):
+            record(db.session, "login_code_failed", target_type="user", target_id=user.id)
+            db.session.commit()
+            form.code.errors.append("That code did not work. Check the app and try again.")
+            return render_template("staff/login_code.html", form=form), 401
+        target = session["pending"].get("next") or url_for("staff.home")
+        start_session(user)
+        record(db.session, "login", actor_id=user.id, target_type="user", target_id=user.id)
+        db.session.commit()
+        return redirect(_safe_next(target))
+    status = 422 if form.errors else 200
+    return render_template("staff/login_code.html", form=form), status
+
+
 @bp.post("/logout")
 def logout():
-    """Sign out and forget the session."""
+    """Sign out: end this account's sessions in the database, and forget this one."""
     if current_user.is_authenticated:
-        record(
-            db.session,
-            "logout",
-            actor_id=current_user.id,
-            target_type="user",
-            target_id=current_user.id,
-        )
+        user = db.session.get(User, current_user.id)
+        user.end_sessions()
+        record(db.session, "logout", actor_id=user.id, target_type="user", target_id=user.id)
         db.session.commit()
     logout_user()
     session.clear()

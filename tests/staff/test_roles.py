@@ -5,7 +5,7 @@ import pytest
 from feedback.staff.models import ROLES
 
 PUBLIC_PREFIXES = ("/static/",)
-PUBLIC_ENDPOINTS = {"static", "staff.login", "staff.logout"}
+PUBLIC_ENDPOINTS = {"static", "staff.login", "staff.login_code", "staff.logout"}
 
 
 def _staff_rules(app):

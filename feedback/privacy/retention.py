@@ -1,0 +1,77 @@
+"""Retention: every response, agreement and alert gets a date after which it is purged.
+
+Periods come from config (RETENTION_DAYS, set from the environment; see README). The
+dates are filled in automatically when a row is flushed, so no other module has to
+remember: a new row with a `retain_until` column that is still empty gets one, and a
+response gets a new one when it is sent (unfinished responses are kept only briefly).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session
+
+from feedback.db import utcnow
+
+DEFAULT_DAYS = {"responses": 730, "unfinished_responses": 30, "agreements": 2190, "alerts": 2190}
+
+
+def current_days() -> dict[str, int]:
+    """The configured periods, or the defaults outside a Flask app (scripts, services)."""
+    from flask import current_app, has_app_context
+
+    if has_app_context():
+        return {**DEFAULT_DAYS, **current_app.config.get("RETENTION_DAYS", {})}
+    return dict(DEFAULT_DAYS)
+
+
+def kind_of(obj: object) -> str:
+    """Which retention period applies to this row."""
+    table = getattr(obj, "__tablename__", "")
+    if table == "responses":
+        return "responses" if getattr(obj, "status", "") == "submitted" else "unfinished_responses"
+    if "alert" in table:
+        return "alerts"
+    if "agreement" in table:
+        return "agreements"
+    return "agreements"  # anything else with a retention date: the longest ordinary period
+
+
+def _start_of(obj: object, now: datetime) -> datetime:
+    for name in ("submitted_at", "created_at", "started_at", "raised_at"):
+        value = getattr(obj, name, None)
+        if isinstance(value, datetime):
+            return value
+    return now
+
+
+def retain_until(obj: object, days: dict[str, int] | None = None) -> datetime:
+    """The date `obj` may be kept until, from the period for its kind."""
+    days = days or current_days()
+    return _start_of(obj, utcnow()) + timedelta(days=days[kind_of(obj)])
+
+
+@event.listens_for(Session, "before_flush")
+def _fill_retention_dates(session: Session, _context, _instances) -> None:
+    days = None
+    for obj in list(session.new) + list(session.dirty):
+        if not hasattr(obj, "retain_until"):
+            continue
+        sent_now = False
+        if getattr(obj, "__tablename__", "") == "responses" and obj not in session.new:
+            sent_now = inspect(obj).attrs.status.history.has_changes()
+        if obj.retain_until is None or sent_now:
+            days = days or current_days()
+            obj.retain_until = retain_until(obj, days)
+
+
+def describe_days(days: int) -> str:
+    """Say a period the way people do: '2 years', '6 months', '30 days'."""
+    if days % 365 == 0:
+        years = days // 365
+        return f"{years} year{'s' if years != 1 else ''}"
+    if days >= 60 and days % 30 == 0:
+        return f"{days // 30} months"
+    return f"{days} day{'s' if days != 1 else ''}"

@@ -1,0 +1,43 @@
+"""Public privacy notices and the accessibility statement; the staff record of processing."""
+
+from __future__ import annotations
+
+from flask import abort, current_app, render_template
+
+from feedback.privacy import bp
+from feedback.privacy.retention import describe_days
+from feedback.staff.roles import STAFF_ROLES, role_required
+from feedback.surveys.models import AUDIENCES
+
+
+def _retention() -> dict[str, str]:
+    return {k: describe_days(v) for k, v in current_app.config["RETENTION_DAYS"].items()}
+
+
+@bp.get("/privacy")
+def notices():
+    """List the privacy notices, one for each group of people we ask."""
+    return render_template("privacy/notices.html", audiences=AUDIENCES)
+
+
+@bp.get("/privacy/<audience>")
+def notice(audience: str):
+    """Show the privacy notice written for one audience, in their own words."""
+    if audience not in AUDIENCES:
+        abort(404)
+    return render_template(
+        f"privacy/notice_{audience}.html", audience=audience, retention=_retention()
+    )
+
+
+@bp.get("/accessibility")
+def accessibility():
+    """Show the accessibility statement."""
+    return render_template("privacy/accessibility.html")
+
+
+@bp.get("/staff/privacy")
+@role_required(*STAFF_ROLES)
+def record():
+    """Show staff what the service processes, why, on what lawful basis, and for how long."""
+    return render_template("privacy/record.html", retention=_retention())

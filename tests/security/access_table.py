@@ -1,0 +1,49 @@
+"""Who may use each route: the one place to read (and extend) the access rules.
+
+Every endpoint in the app must be listed here, or tests/security/test_route_access.py
+fails and names it. Values:
+
+- PUBLIC: anyone, signed in or not (children and families use these).
+- a tuple of roles: staff with one of these roles; anyone else signed in gets 403 and
+  anyone signed out is sent to the sign-in page. Admins are listed explicitly.
+"""
+
+PUBLIC = "public"
+ALL_STAFF = ("admin", "lead", "practitioner", "safeguarding")
+LEADS = ("admin", "lead")
+ADMIN = ("admin",)
+
+ACCESS: dict[str, str | tuple[str, ...]] = {
+    # public pages
+    "static": PUBLIC,
+    "surveys.index": PUBLIC,
+    "privacy.notices": PUBLIC,
+    "privacy.notice": PUBLIC,
+    "privacy.accessibility": PUBLIC,
+    # signing in and out (public by nature; each checks its own state)
+    "staff.login": PUBLIC,
+    "staff.login_code": PUBLIC,
+    "staff.logout": PUBLIC,
+    # every member of staff
+    "staff.home": ALL_STAFF,
+    "staff.account": ALL_STAFF,
+    "staff.change_password": ALL_STAFF,
+    "staff.two_factor": ALL_STAFF,
+    "staff.two_factor_off": ALL_STAFF,
+    "staff.session_status": ALL_STAFF,
+    "staff.keep_alive": ALL_STAFF,
+    "privacy.record": ALL_STAFF,
+    # people's rights: participation leads (and admins)
+    "privacy.people": LEADS,
+    "privacy.export_json": LEADS,
+    "privacy.export_pdf": LEADS,
+    "privacy.correct_name": LEADS,
+    "privacy.correct_answer": LEADS,
+    "privacy.erase": LEADS,
+}
+
+# Values used to fill in route arguments when walking every route (others: 1 or "x").
+SAMPLE_ARGS = {
+    "audience": "8-12",
+    "filename": "css/app.css",
+}
