@@ -11,6 +11,7 @@ fails and names it. Values:
 PUBLIC = "public"
 ALL_STAFF = ("admin", "lead", "practitioner", "safeguarding")
 LEADS = ("admin", "lead")
+PRACTICE = ("admin", "lead", "practitioner")
 ADMIN = ("admin",)
 
 ACCESS: dict[str, str | tuple[str, ...]] = {
@@ -20,6 +21,15 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "privacy.notices": PUBLIC,
     "privacy.notice": PUBLIC,
     "privacy.accessibility": PUBLIC,
+    # taking a survey (children and families; the link code is the only key)
+    "surveys.start": PUBLIC,
+    "surveys.begin": PUBLIC,
+    "surveys.question": PUBLIC,
+    "surveys.answer": PUBLIC,
+    "surveys.finish": PUBLIC,
+    "surveys.send": PUBLIC,
+    "surveys.thanks": PUBLIC,
+    "surveys.tablet_welcome": PUBLIC,
     # signing in and out (public by nature; each checks its own state)
     "staff.login": PUBLIC,
     "staff.login_code": PUBLIC,
@@ -33,6 +43,12 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "staff.session_status": ALL_STAFF,
     "staff.keep_alive": ALL_STAFF,
     "privacy.record": ALL_STAFF,
+    # sharing surveys and handing a tablet over
+    "surveys.staff_share": PRACTICE,
+    "surveys.staff_poster": PRACTICE,
+    "surveys.staff_qr": PRACTICE,
+    "surveys.staff_tablet": PRACTICE,
+    "surveys.staff_tablet_end": PRACTICE,
     # people's rights: participation leads (and admins)
     "privacy.people": LEADS,
     "privacy.export_json": LEADS,
