@@ -30,6 +30,10 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "surveys.send": PUBLIC,
     "surveys.thanks": PUBLIC,
     "surveys.tablet_welcome": PUBLIC,
+    # a family's copy of their agreement (unguessable, expiring link) and the copy check
+    "agreements.family_copy": PUBLIC,
+    "agreements.family_pdf": PUBLIC,
+    "agreements.check": PUBLIC,
     # signing in and out (public by nature; each checks its own state)
     "staff.login": PUBLIC,
     "staff.login_code": PUBLIC,
@@ -49,6 +53,21 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "surveys.staff_qr": PRACTICE,
     "surveys.staff_tablet": PRACTICE,
     "surveys.staff_tablet_end": PRACTICE,
+    # Working Together Agreements (object-level checks: another team's agreement is a 404)
+    "agreements.index": PRACTICE,
+    "agreements.prepare": PRACTICE,
+    "agreements.detail": ALL_STAFF,
+    "agreements.edit": ALL_STAFF,
+    "agreements.version": ALL_STAFF,
+    "agreements.pdf": ALL_STAFF,
+    "agreements.family_link": ALL_STAFF,
+    "agreements.together": ALL_STAFF,
+    "agreements.signers": ALL_STAFF,
+    "agreements.sign": ALL_STAFF,
+    "agreements.signed": ALL_STAFF,
+    "agreements.templates": LEADS,
+    "agreements.install_standard": LEADS,
+    "agreements.edit_template": LEADS,
     # people's rights: participation leads (and admins)
     "privacy.people": LEADS,
     "privacy.export_json": LEADS,

@@ -1,7 +1,7 @@
 """session nonce, two-step sign-in, append-only audit log
 
 Revision ID: security_1
-Revises: reports_1
+Revises: agreements_1
 Create Date: 2026-11-23 14:59:43.266655
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 from feedback.staff.audit import POSTGRES_DROP, POSTGRES_TRIGGERS, SQLITE_DROP, SQLITE_TRIGGERS
 
 revision = "security_1"
-down_revision = "reports_1"
+down_revision = "agreements_1"
 branch_labels = None
 depends_on = None
 
