@@ -5,4 +5,4 @@ from flask import Blueprint
 
 bp = Blueprint("privacy", __name__)
 
-from feedback.privacy import people, views  # noqa: E402,F401
+from feedback.privacy import holders, people, views  # noqa: E402,F401

@@ -26,6 +26,8 @@ KIND_TITLES = {
 def _text(value: Any) -> str:
     if value is None:
         return "(none)"
+    if isinstance(value, str) and value.startswith("data:image/"):
+        return "(a drawn signature, kept as a picture; in the JSON export)"
     if isinstance(value, list):
         return ", ".join(str(v) for v in value) or "(none)"
     return str(value)
@@ -40,7 +42,8 @@ def _add_fields(story: list, row: dict, styles, depth: int = 0) -> None:
                 _add_fields(story, item, styles, depth + 1)
                 story.append(Spacer(1, 4))
         else:
-            line = f"<b>{escape(label)}:</b> {escape(_text(value))}"
+            text = escape(_text(value)).replace("\n", "<br/>")
+            line = f"<b>{escape(label)}:</b> {text}"
             story.append(Paragraph(line, styles["BodyText"]))
 
 

@@ -50,7 +50,7 @@ class Holder:
     describe: Callable[[Any], dict[str, Any]]
     rename: Callable[[Any, str], None] | None = None
     erasable: bool = True
-    keep_reason: str = ""
+    note: str = ""  # shown to staff: why a name is not changed, or a record not erased
 
 
 HOLDERS: dict[str, Holder] = {}
