@@ -68,6 +68,15 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "agreements.templates": LEADS,
     "agreements.install_standard": LEADS,
     "agreements.edit_template": LEADS,
+    # "You told us, we did": reports, actions, quotes (participation leads)
+    "reports.index": LEADS,
+    "reports.read": LEADS,
+    "reports.pdf": LEADS,
+    "reports.responses_csv": LEADS,
+    "reports.actions": LEADS,
+    "reports.action": LEADS,
+    "reports.quotes": LEADS,
+    "reports.mark_quote": LEADS,
     # people's rights: participation leads (and admins)
     "privacy.people": LEADS,
     "privacy.export_json": LEADS,
