@@ -118,6 +118,8 @@ def render_content(fields: dict, audience: str) -> list[dict[str, Any]]:
                 "heading": section["heading_child" if child else "heading"],
                 "paragraphs": _paragraphs(fields["texts"].get(key, "")),
                 "items": items,
+                # The visit plan and review date say most; their extra words come after.
+                "items_first": kind in ("visits", "review"),
             }
         )
     return shown

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from feedback.agreements import content, record
 from feedback.agreements.models import AgreementVersion
+
+LOCAL_TIME = ZoneInfo("Europe/London")
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,11 @@ class AgreementCopy:
 
 
 def _when(value) -> str:
-    return f"{content.long_date(value)} at {value:%H:%M} (UTC)" if value else ""
+    """The date and time in England (GMT or BST), as the family would read a clock."""
+    if not value:
+        return ""
+    local = value.astimezone(LOCAL_TIME)
+    return f"{content.long_date(local)} at {local:%H:%M}"
 
 
 def build_copy(version: AgreementVersion) -> AgreementCopy:

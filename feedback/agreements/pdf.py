@@ -31,7 +31,9 @@ from feedback.agreements.signatures import drawing_bytes
 
 INK = colors.HexColor("#1b1b1b")
 BRAND = colors.HexColor("#073763")
-BODY = ParagraphStyle("body", fontName="Helvetica", fontSize=14, leading=20, textColor=INK)
+BODY = ParagraphStyle(
+    "body", fontName="Helvetica", fontSize=14, leading=20, textColor=INK, spaceAfter=6
+)
 H1 = ParagraphStyle("h1", parent=BODY, fontName="Helvetica-Bold", fontSize=26, leading=32)
 H2 = ParagraphStyle(
     "h2",
@@ -43,7 +45,7 @@ H2 = ParagraphStyle(
     spaceBefore=14,
     spaceAfter=4,
 )
-ITEM = ParagraphStyle("item", parent=BODY, leftIndent=12, spaceAfter=4)
+ITEM = ParagraphStyle("item", parent=BODY, leftIndent=12, spaceAfter=3)
 TYPED = ParagraphStyle("typed", parent=BODY, fontName="Helvetica-Oblique", fontSize=22, leading=28)
 CODE = ParagraphStyle("code", parent=BODY, fontName="Courier", fontSize=11, leading=15)
 MAX_SIGNATURE = (7 * cm, 2.8 * cm)
@@ -91,7 +93,8 @@ def _signatures(copy: AgreementCopy) -> list:
     w = copy.words
     story: list = [_p(w["signed_by"], H2)]
     for person in copy.people:
-        block = [_p(f"{person.name} ({person.role})", ITEM)]
+        who = f"<b>{escape(person.name)}</b> ({escape(person.role)})"
+        block = [Paragraph(who, ITEM)]
         if not person.signed:
             story.append(KeepTogether(block))
             continue
@@ -117,12 +120,13 @@ def render_pdf(copy: AgreementCopy) -> bytes:
         _p(f"{w['reference']}: {copy.reference}    {w['version']} {copy.version}"),
     ]
     for section in copy.sections:
-        block = [_p(section["heading"], H2)]
-        block += [_p(text) for text in section["paragraphs"]]
-        for item in section["items"]:
-            label, text = escape(item["label"]), escape(item["text"])
-            block.append(Paragraph(f"<b>{label}:</b> {text}", ITEM))
-        story.append(KeepTogether(block))
+        paragraphs = [_p(text) for text in section["paragraphs"]]
+        items = [
+            Paragraph(f"<b>{escape(item['label'])}:</b> {escape(item['text'])}", ITEM)
+            for item in section["items"]
+        ]
+        body = items + paragraphs if section.get("items_first") else paragraphs + items
+        story.append(KeepTogether([_p(section["heading"], H2), *body]))
     story += _signatures(copy)
     if copy.sha256:
         story += [
