@@ -78,6 +78,8 @@ def load_config(instance_path: Path) -> dict:
         "SMTP_HOST": os.environ.get("SMTP_HOST", ""),
         "MAIL_FROM": os.environ.get("MAIL_FROM", "feedback@localhost"),
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "AGREEMENT_LINK_DAYS": _int_env("AGREEMENT_LINK_DAYS", 7),
+        "AGREEMENT_LINK_WINDOW_MINUTES": _int_env("AGREEMENT_LINK_WINDOW_MINUTES", 30),
         "RATELIMIT_HEADERS_ENABLED": False,
         # Staff sessions: signed out after this long without using the app, and in any case
         # this long after signing in.
