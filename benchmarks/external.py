@@ -47,7 +47,7 @@ class Script:
 def _editions(size: str, limit: float) -> Figure:
     """Build time and peak memory of both report editions for one data size."""
     line = r"{} \(" + size + r" responses\)\s+([\d.]+) s\s+peak\s+([\d.]+) MB"
-    pattern = ".*?".join(
+    pattern = "(?s)" + ".*?".join(
         line.format(step) for step in ("build_report", "family edition", "board edition")
     )
 

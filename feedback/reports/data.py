@@ -6,6 +6,7 @@ Small numbers are suppressed HERE, not in the renderers: a count or score from f
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -168,10 +169,12 @@ def build_report(
     per_audience: dict[tuple[int, str], queries.ScaleRow] = {
         (r.principle, r.audience): r for r in rows
     }
-    comments = queries.comment_rows(session, f)
     theme_counts: dict[int, Counter] = defaultdict(Counter)
-    for principle, _sentiment, themes in comments:
-        theme_counts[principle].update(set(themes or ()))
+    comments = 0
+    for principle, themes, count in queries.comment_themes(session, f):
+        comments += count
+        for name in set(json.loads(themes) or ()) if themes else ():
+            theme_counts[principle][name] += count
     quotes = _quotes(session, f)
     actions: dict[int, list[ActionItem]] = defaultdict(list)
     for action in queries.actions_for(session, period):
@@ -237,6 +240,6 @@ def build_report(
             (title, audience, Figure.of(n, n))
             for title, audience, n in queries.responses_by_survey(session, f)
         ),
-        comments=Figure.of(len(comments), len(comments)),
+        comments=Figure.of(comments, comments),
         principles=tuple(results),
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Select, case, func, or_, select
+from sqlalchemy import Select, Text, case, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from feedback.reports.models import Action
@@ -88,14 +88,19 @@ def responses_by_survey(session: Session, f: Filters) -> list[tuple[str, str, in
     return [tuple(row) for row in session.execute(in_scope(stmt, f)).all()]
 
 
-def comment_rows(session: Session, f: Filters) -> list[tuple[int, str | None, list | None]]:
-    """(principle, sentiment, themes) of every analysed comment: a small share of answers."""
+def comment_themes(session: Session, f: Filters) -> list[tuple[int, str | None, int]]:
+    """(principle, themes as JSON text, comments) for each distinct set of themes.
+
+    Grouping in the database keeps this a few hundred rows however many comments there are.
+    """
+    themes = cast(Answer.themes, Text)
     stmt = (
-        select(Question.principle, Answer.sentiment, Answer.themes)
+        select(Question.principle, themes, func.count(Answer.id))
         .select_from(Answer)
         .join(Response, Answer.response_id == Response.id)
         .join(Question, Answer.question_id == Question.id)
         .where(Question.kind == "text", Answer.skipped.is_(False), Answer.value.is_not(None))
+        .group_by(Question.principle, themes)
     )
     return [tuple(row) for row in session.execute(in_scope(stmt, f)).all()]
 
