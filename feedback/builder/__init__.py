@@ -1,0 +1,14 @@
+"""The survey builder for participation leads: make surveys from the question bank,
+check their words, preview them as a child will see them, open, close and translate."""
+
+from flask import Blueprint
+
+bp = Blueprint("builder", __name__, url_prefix="/staff/surveys")
+
+from feedback.builder import preview, question_views, views  # noqa: E402,F401
+from feedback.builder.advice import advice  # noqa: E402
+
+
+@bp.context_processor
+def builder_helpers() -> dict:
+    return {"advice": advice}
