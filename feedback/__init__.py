@@ -42,12 +42,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     login_manager.login_view = "staff.login"
     login_manager.login_message = "Please sign in to see that page."
 
-    from feedback import agreements, forms, privacy, reports, staff, surveys
+    from feedback import agreements, builder, forms, privacy, reports, staff, surveys
 
     forms.init_app(app)
     app.register_blueprint(surveys.bp)
     app.register_blueprint(staff.bp)
     app.register_blueprint(agreements.bp)
+    app.register_blueprint(builder.bp)
     reports.init_app(app)
     app.register_blueprint(privacy.bp)
 

@@ -5,7 +5,7 @@ from flask import Blueprint
 
 bp = Blueprint("builder", __name__, url_prefix="/staff/surveys")
 
-from feedback.builder import preview, question_views, views  # noqa: E402,F401
+from feedback.builder import lifecycle, preview, question_views, views  # noqa: E402,F401
 from feedback.builder.advice import advice  # noqa: E402
 
 

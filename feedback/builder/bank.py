@@ -56,7 +56,7 @@ def question_bank(
     if audience is not None:
         query = query.where(Survey.audience == audience)
     groups: dict[str, list[tuple[Question, str]]] = {}
-    for question, survey_audience in session.execute(query).tuples():
+    for question, survey_audience in session.execute(query):
         groups.setdefault(question.bank_key, []).append((question, survey_audience))
     entries = [_entry(key, rows) for key, rows in groups.items()]
     return sorted(entries, key=lambda e: (e.principle, e.bank_key))

@@ -13,6 +13,7 @@ from wtforms import (
     FormField,
     HiddenField,
     IntegerField,
+    SelectChoice,
     SelectField,
     StringField,
     TextAreaField,
@@ -34,13 +35,17 @@ def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
-def _language_choices() -> list[tuple[str, str]]:
-    return [(code, f"{lang.english} ({lang.name})") for code, lang in languages().items()]
+def _choices(pairs) -> list[SelectChoice]:
+    return [SelectChoice(str(value), label) for value, label in pairs]
+
+
+def _language_choices() -> list[SelectChoice]:
+    return _choices((code, f"{lang.english} ({lang.name})") for code, lang in languages().items())
 
 
 class NewSurveyForm(FlaskForm):
     title = StringField("Title", [DataRequired(), Length(max=200)], filters=[_strip])
-    audience = SelectField("Who is it for?", choices=list(AUDIENCE_NAMES.items()))
+    audience = SelectField("Who is it for?", choices=_choices(AUDIENCE_NAMES.items()))
     language = SelectField("Language", choices=_language_choices, default="en")
 
 
@@ -67,9 +72,11 @@ class OptionForm(Form):
 
 
 class QuestionForm(FlaskForm):
-    kind = SelectField("Kind of answer", choices=list(KIND_NAMES.items()))
+    kind = SelectField("Kind of answer", choices=_choices(KIND_NAMES.items()))
     principle = SelectField(
-        "Principle", coerce=int, choices=[(p.number, f"{p.number}. {p.title}") for p in PRINCIPLES]
+        "Principle",
+        coerce=int,
+        choices=_choices((p.number, f"{p.number}. {p.title}") for p in PRINCIPLES),
     )
     text = TextAreaField("Question", [DataRequired(), Length(max=500)], filters=[_strip])
     hint = TextAreaField("Hint (optional)", [Optional(), Length(max=500)], filters=[_strip])
@@ -145,11 +152,13 @@ class BankFilterForm(FlaskForm):
 
     principle = SelectField(
         "Principle",
-        choices=[("", "All principles")] + [(str(p.number), p.title) for p in PRINCIPLES],
+        choices=_choices([("", "All principles")] + [(p.number, p.title) for p in PRINCIPLES]),
         default="",
     )
     audience = SelectField(
-        "Written for", choices=[("", "Everyone")] + list(AUDIENCE_NAMES.items()), default=""
+        "Written for",
+        choices=_choices([("", "Everyone"), *AUDIENCE_NAMES.items()]),
+        default="",
     )
 
 

@@ -101,7 +101,8 @@ def move_question(survey_id: int, question_id: int):
     survey = survey_or_404(survey_id)
     form = MoveForm()
     if not form.validate():
-        return overview(survey, 400, problem="Please use the Up and Down buttons to move questions.")
+        problem = "Please use the Up and Down buttons to move questions."
+        return overview(survey, 400, problem=problem)
     try:
         question = questions.question_in(db.session, survey, question_id)
         questions.move_question(db.session, question, -1 if form.direction.data == "up" else 1)
@@ -119,7 +120,8 @@ def remove_question(survey_id: int, question_id: int):
     if not ActionForm().validate():
         return overview(survey, 400, problem="Please try that again.")
     try:
-        questions.remove_question(db.session, questions.question_in(db.session, survey, question_id))
+        question = questions.question_in(db.session, survey, question_id)
+        questions.remove_question(db.session, question)
     except BuilderError as error:
         return refuse(survey, error)
     db.session.commit()
@@ -153,6 +155,11 @@ def bank(survey_id: int):
     asked = {q.bank_key for q in survey.questions}
     status = 422 if add.errors else 200
     return render(
-        "builder/bank.html", status, survey=survey, filters=filters, add=add, entries=entries,
+        "builder/bank.html",
+        status,
+        survey=survey,
+        filters=filters,
+        add=add,
+        entries=entries,
         asked=asked,
     )

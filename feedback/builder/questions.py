@@ -50,7 +50,8 @@ def clean_options(kind: str, options: list[dict[str, Any]] | None) -> list[dict[
         while value in used:
             value, n = f"{base}_{n}", n + 1
         used.add(value)
-        cleaned.append({"value": value, "label": label, "emoji": (option.get("emoji") or "").strip()})
+        emoji = (option.get("emoji") or "").strip()
+        cleaned.append({"value": value, "label": label, "emoji": emoji})
     return cleaned
 
 
@@ -99,9 +100,9 @@ def add_question(
     kind: str,
     principle: int,
     text: str,
-    hint: str = "",
+    hint: str | None = "",
     options: list[dict[str, Any]] | None = None,
-    bank_key: str = "",
+    bank_key: str | None = "",
 ) -> Question:
     """Add a newly written question at the end (it joins the question bank)."""
     question = Question(
@@ -109,7 +110,7 @@ def add_question(
         kind=kind,
         principle=principle,
         text=text.strip(),
-        hint=hint.strip(),
+        hint=(hint or "").strip(),
         options=clean_options(kind, options),
     )
     return _append(session, survey, question)
@@ -143,13 +144,13 @@ def change_question(
     kind: str,
     principle: int,
     text: str,
-    hint: str = "",
+    hint: str | None = "",
     options: list[dict[str, Any]] | None = None,
 ) -> Question:
     """Change a question. If people have answered the survey, a new wording is a new
     version and the old one stays, tied to its answers. Returns the current question."""
     _ensure_current(question)
-    text, hint, options = text.strip(), hint.strip(), clean_options(kind, options)
+    text, hint, options = text.strip(), (hint or "").strip(), clean_options(kind, options)
     reworded = (kind, text, hint, options) != (
         question.kind,
         question.text,

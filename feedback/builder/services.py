@@ -57,7 +57,8 @@ def create_survey(
 def update_words(session: Session, survey: Survey, *, title: str, intro: str, thanks: str) -> None:
     """Change the title, the intro and the thank-you words."""
     ensure_editable(survey)
-    survey.title, survey.intro, survey.thanks = title.strip(), intro.strip(), thanks.strip()
+    survey.title = title.strip()
+    survey.intro, survey.thanks = (intro or "").strip(), (thanks or "").strip()
     session.flush()
 
 
@@ -99,16 +100,15 @@ def archive_survey(session: Session, survey: Survey, *, actor_id=None) -> None:
 
 
 def _copy(session: Session, survey: Survey, **changes) -> Survey:
-    copy = Survey(
-        title=survey.title,
-        audience=survey.audience,
-        language=survey.language,
-        intro=survey.intro,
-        thanks=survey.thanks,
-        named_responses=survey.named_responses,
-        status="draft",
-        **changes,
-    )
+    words = {
+        "title": survey.title,
+        "audience": survey.audience,
+        "language": survey.language,
+        "intro": survey.intro,
+        "thanks": survey.thanks,
+        "named_responses": survey.named_responses,
+    }
+    copy = Survey(**{**words, **changes}, status="draft")
     copy.all_questions = [
         copy_question(q, position=n)
         for n, q in enumerate(current_questions(session, survey), start=1)
