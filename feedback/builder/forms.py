@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
     FieldList,
@@ -23,6 +22,7 @@ from wtforms.validators import AnyOf, DataRequired, Length, Optional, Regexp, Va
 from feedback.builder import services
 from feedback.builder.labels import AUDIENCE_NAMES, KIND_NAMES
 from feedback.extensions import db
+from feedback.forms import SafeForm
 from feedback.languages import languages
 from feedback.principles import PRINCIPLES
 from feedback.surveys.models import Question, Survey
@@ -43,13 +43,13 @@ def _language_choices() -> list[SelectChoice]:
     return _choices((code, f"{lang.english} ({lang.name})") for code, lang in languages().items())
 
 
-class NewSurveyForm(FlaskForm):
+class NewSurveyForm(SafeForm):
     title = StringField("Title", [DataRequired(), Length(max=200)], filters=[_strip])
     audience = SelectField("Who is it for?", choices=_choices(AUDIENCE_NAMES.items()))
     language = SelectField("Language", choices=_language_choices, default="en")
 
 
-class WordsForm(FlaskForm):
+class WordsForm(SafeForm):
     title = StringField("Title", [DataRequired(), Length(max=200)], filters=[_strip])
     intro = TextAreaField("Introduction", [Length(max=3000)], filters=[_strip])
     thanks = TextAreaField("Thank-you words", [Length(max=3000)], filters=[_strip])
@@ -71,7 +71,7 @@ class OptionForm(Form):
     )
 
 
-class QuestionForm(FlaskForm):
+class QuestionForm(SafeForm):
     kind = SelectField("Kind of answer", choices=_choices(KIND_NAMES.items()))
     principle = SelectField(
         "Principle",
@@ -130,7 +130,7 @@ class NewQuestionForm(QuestionForm):
             raise ValidationError("This survey already has a question with that key.")
 
 
-class AddFromBankForm(FlaskForm):
+class AddFromBankForm(SafeForm):
     question_id = IntegerField(validators=[DataRequired()])
 
     def __init__(self, *args, survey: Survey, **kwargs):
@@ -146,7 +146,7 @@ class AddFromBankForm(FlaskForm):
         self.source = source
 
 
-class BankFilterForm(FlaskForm):
+class BankFilterForm(SafeForm):
     class Meta:
         csrf = False  # a search (GET), changes nothing
 
@@ -162,15 +162,15 @@ class BankFilterForm(FlaskForm):
     )
 
 
-class MoveForm(FlaskForm):
+class MoveForm(SafeForm):
     direction = StringField(validators=[AnyOf(["up", "down"])])
 
 
-class ActionForm(FlaskForm):
+class ActionForm(SafeForm):
     """A button that changes something: only the CSRF token to check."""
 
 
-class OpenForm(FlaskForm):
+class OpenForm(SafeForm):
     opens_on = DateField("Opens on (optional)", [Optional()])
     closes_on = DateField("Last day for answers (optional)", [Optional()])
 
@@ -181,11 +181,11 @@ class OpenForm(FlaskForm):
             raise ValidationError("That day has already passed. Choose a later day.")
 
 
-class DuplicateForm(FlaskForm):
+class DuplicateForm(SafeForm):
     title = StringField("Title of the copy", [DataRequired(), Length(max=200)], filters=[_strip])
 
 
-class TranslateForm(FlaskForm):
+class TranslateForm(SafeForm):
     language = SelectField("Language", choices=_language_choices)
 
     def __init__(self, *args, survey: Survey, **kwargs):

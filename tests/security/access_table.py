@@ -77,6 +77,26 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "reports.action": LEADS,
     "reports.quotes": LEADS,
     "reports.mark_quote": LEADS,
+    # the survey builder: participation leads (and admins)
+    "builder.index": LEADS,
+    "builder.new": LEADS,
+    "builder.survey": LEADS,
+    "builder.words": LEADS,
+    "builder.new_question": LEADS,
+    "builder.edit_question": LEADS,
+    "builder.move_question": LEADS,
+    "builder.remove_question": LEADS,
+    "builder.bank": LEADS,
+    "builder.open_": LEADS,
+    "builder.close": LEADS,
+    "builder.archive": LEADS,
+    "builder.duplicate": LEADS,
+    "builder.translate": LEADS,
+    "builder.preview": LEADS,
+    "builder.preview_start": LEADS,
+    "builder.preview_question": LEADS,
+    "builder.preview_finish": LEADS,
+    "builder.preview_thanks": LEADS,
     # people's rights: participation leads (and admins)
     "privacy.people": LEADS,
     "privacy.export_json": LEADS,
@@ -84,6 +104,15 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "privacy.correct_name": LEADS,
     "privacy.correct_answer": LEADS,
     "privacy.erase": LEADS,
+}
+
+# The only pages this site may show inside a frame (its own): the builder's preview of
+# a survey's screens. Every other page refuses to be framed at all.
+FRAMABLE = {
+    "builder.preview_start",
+    "builder.preview_question",
+    "builder.preview_finish",
+    "builder.preview_thanks",
 }
 
 # Values used to fill in route arguments when walking every route (others: 1 or "x").

@@ -11,7 +11,7 @@ from feedback.db import Model
 from feedback.extensions import db
 from feedback.staff.models import ROLES
 from tests.conftest import login
-from tests.security.access_table import ACCESS, PUBLIC, SAMPLE_ARGS
+from tests.security.access_table import ACCESS, FRAMABLE, PUBLIC, SAMPLE_ARGS
 from tests.security.headers import assert_security_headers
 
 WHO = ("anonymous", *ROLES)
@@ -83,7 +83,7 @@ def test_every_route_matches_the_access_table(app, make_user, who):
         if response.status_code >= 500:
             problems.append(f"{where}: {response.status_code}")
             continue
-        assert_security_headers(response, where)
+        assert_security_headers(response, where, framable=endpoint in FRAMABLE)
         if endpoint != "static":
             assert response.headers.get("Cache-Control") == "no-store", where
         got, want = _outcome(response), _expected(ACCESS[endpoint], who)
@@ -113,4 +113,6 @@ def test_production_sends_hsts_on_every_route(tmp_path):
         response = client.open(url, method=method)
         response.close()
         assert response.status_code < 500, (endpoint, response.status_code)
-        assert_security_headers(response, f"{method} {url}", production=True)
+        assert_security_headers(
+            response, f"{method} {url}", production=True, framable=endpoint in FRAMABLE
+        )

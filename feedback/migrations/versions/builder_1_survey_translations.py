@@ -1,7 +1,7 @@
 """survey translations: a survey can be a translation of another
 
 Revision ID: builder_1
-Revises: reports_1
+Revises: security_1
 Create Date: 2026-11-23 15:03:33.926597
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "builder_1"
-down_revision = "reports_1"
+down_revision = "security_1"
 branch_labels = None
 depends_on = None
 
