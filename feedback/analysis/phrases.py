@@ -21,6 +21,7 @@ CLAUSE_BREAK = re.compile(
     r"|that|if|what|who|which|where|why|how|until|unless|while|or)\b"
 )
 _SUBJECT_NEGATION = re.compile(r"\b(?:nobody|no one|noone|none of|no body|not one|nothing)\b")
+_REACH = 200  # characters a negation can reach back; keeps long comments linear
 _NEAR_NEGATIONS = frozenset(
     {"not", "never", "no", "nobody", "hardly", "barely", "without", "nor", "neither"}
 )
@@ -96,8 +97,8 @@ def is_negated(text: str, position: int) -> bool:
     "nobody listens" and "she never (turns up)" are negated; "she is not late, she
     (listens)" is not, because the comma starts a new clause.
     """
-    clause_start = 0
-    for found in CLAUSE_BREAK.finditer(text, 0, position):
+    clause_start = max(0, position - _REACH)
+    for found in CLAUSE_BREAK.finditer(text, clause_start, position):
         clause_start = found.end()
     before = text[clause_start:position]
     if not before:

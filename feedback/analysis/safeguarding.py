@@ -19,6 +19,7 @@ from feedback.analysis.phrases import is_negated
 RULES_FILE = Path(__file__).with_name("safeguarding.toml")
 
 _SENTENCE_BREAK = re.compile(r"[.!?;\n]+")
+_REACH = 300  # characters either side that count as "the same sentence"
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
@@ -89,11 +90,11 @@ def _core_start(match: re.Match[str]) -> int:
 
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, str]:
-    sentence_start = 0
-    for found in _SENTENCE_BREAK.finditer(text, 0, start):
+    sentence_start = max(0, start - _REACH)
+    for found in _SENTENCE_BREAK.finditer(text, sentence_start, start):
         sentence_start = found.end()
-    after = _SENTENCE_BREAK.search(text, end)
-    sentence_end = after.start() if after else len(text)
+    after = _SENTENCE_BREAK.search(text, end, end + _REACH)
+    sentence_end = after.start() if after else min(len(text), end + _REACH)
     return sentence_start, text[sentence_start:sentence_end]
 
 
