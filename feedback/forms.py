@@ -17,6 +17,7 @@ from flask import Flask, Request
 from flask_wtf import FlaskForm
 from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.exceptions import RequestEntityTooLarge
+from werkzeug.routing import IntegerConverter
 from wtforms import StringField, TextAreaField
 from wtforms.validators import Length
 
@@ -100,5 +101,17 @@ class CleanRequest(Request):
         return cleaned
 
 
+class DatabaseIntConverter(IntegerConverter):
+    """`<int:...>` in URLs, but only numbers a database id column can hold.
+
+    A made-up id like 99999999999999999999 is then a 404, not an overflow in the database.
+    """
+
+    def __init__(self, map, fixed_digits=0, min=None, max=None, signed=False):  # noqa: A002
+        super().__init__(map, fixed_digits, min, 2**31 - 1 if max is None else max, signed)
+
+
 def init_app(app: Flask) -> None:
+    """Clean every request's input; bound URL ids. Call before registering blueprints."""
     app.request_class = CleanRequest
+    app.url_map.converters["int"] = DatabaseIntConverter

@@ -6,6 +6,7 @@ GET on a POST-only route is a friendly 405, and every response has the security 
 from __future__ import annotations
 
 import pytest
+from werkzeug.routing.converters import NumberConverter
 
 from feedback.db import Model
 from feedback.extensions import db
@@ -18,21 +19,22 @@ WHO = ("anonymous", *ROLES)
 METHODS = ("GET", "POST")
 
 
-def _url(rule) -> str:
+def _url(rule, samples: dict | None = None) -> str:
     values = {}
     for name in rule.arguments:
-        converter = rule._converters[name].__class__.__name__
-        values[name] = SAMPLE_ARGS.get(name, 1 if "Integer" in converter else "x")
+        is_int = isinstance(rule._converters[name], NumberConverter)
+        default = SAMPLE_ARGS.get(name, 1 if is_int else "x")
+        values[name] = (samples or {}).get(name, default)
     return rule.build(values, append_unknown=False)[1]
 
 
-def _routes(app):
+def _routes(app, samples: dict | None = None):
     """(endpoint, method, url) for every route; signing out comes last."""
     found = []
     for rule in app.url_map.iter_rules():
         for method in METHODS:
             if method in rule.methods:
-                found.append((rule.endpoint, method, _url(rule)))
+                found.append((rule.endpoint, method, _url(rule, samples)))
     return sorted(found, key=lambda r: (r[0] == "staff.logout", r[0], r[1]))
 
 
