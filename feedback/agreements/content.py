@@ -58,7 +58,7 @@ def default_fields(template_sections, template_promises, audience: str, worker) 
         "texts": {s["key"]: s.get(text, "") for s in template_sections},
         "worker": {
             "worker_name": worker.name,
-            "worker_role": "Social worker",
+            "worker_role": words()["defaults"]["worker_role"],
             "team": worker.team,
             "contact": "",
             "manager": "",

@@ -8,7 +8,9 @@ Every string from a person (section text, names, typed signatures) goes through
 
 from __future__ import annotations
 
+from functools import cache
 from io import BytesIO
+from pathlib import Path
 
 # Only escaping output here; nothing is parsed as XML.
 from xml.sax.saxutils import escape  # nosec B406
@@ -17,6 +19,8 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 from reportlab.platypus import (
     Image,
@@ -31,14 +35,30 @@ from feedback.agreements.signatures import drawing_bytes
 
 INK = colors.HexColor("#1b1b1b")
 BRAND = colors.HexColor("#073763")
+# DejaVu Sans (shipped with the reports, never downloaded) prints names in any European
+# alphabet, where the built-in Helvetica stops at Latin-1.
+FONTS = Path(__file__).resolve().parent.parent / "reports" / "fonts"
+REGULAR, BOLD = "AgreementSans", "AgreementSans-Bold"
+
+
+@cache
+def _fonts() -> None:
+    """Register the fonts once."""
+    pdfmetrics.registerFont(TTFont(REGULAR, str(FONTS / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont(BOLD, str(FONTS / "DejaVuSans-Bold.ttf")))
+    pdfmetrics.registerFontFamily(
+        REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD
+    )
+
+
 BODY = ParagraphStyle(
-    "body", fontName="Helvetica", fontSize=14, leading=20, textColor=INK, spaceAfter=6
+    "body", fontName=REGULAR, fontSize=14, leading=20, textColor=INK, spaceAfter=6
 )
-H1 = ParagraphStyle("h1", parent=BODY, fontName="Helvetica-Bold", fontSize=26, leading=32)
+H1 = ParagraphStyle("h1", parent=BODY, fontName=BOLD, fontSize=26, leading=32)
 H2 = ParagraphStyle(
     "h2",
     parent=BODY,
-    fontName="Helvetica-Bold",
+    fontName=BOLD,
     fontSize=18,
     leading=24,
     textColor=BRAND,
@@ -46,7 +66,9 @@ H2 = ParagraphStyle(
     spaceAfter=4,
 )
 ITEM = ParagraphStyle("item", parent=BODY, leftIndent=12, spaceAfter=3)
-TYPED = ParagraphStyle("typed", parent=BODY, fontName="Helvetica-Oblique", fontSize=22, leading=28)
+TYPED = ParagraphStyle(
+    "typed", parent=BODY, fontSize=22, leading=28, textColor=BRAND, leftIndent=12
+)
 CODE = ParagraphStyle("code", parent=BODY, fontName="Courier", fontSize=11, leading=15)
 MAX_SIGNATURE = (7 * cm, 2.8 * cm)
 
@@ -71,7 +93,7 @@ def _numbered_canvas(footer: str, page_word: str, of_word: str):
             total = len(self._pages)
             for state in self._pages:
                 self.__dict__.update(state)
-                self.setFont("Helvetica", 11)
+                self.setFont(REGULAR, 11)
                 self.setFillColor(INK)
                 text = f"{footer}   {page_word} {self._pageNumber} {of_word} {total}"
                 self.drawCentredString(A4[0] / 2, 1.2 * cm, text)
@@ -114,6 +136,7 @@ def _signatures(copy: AgreementCopy) -> list:
 
 def render_pdf(copy: AgreementCopy) -> bytes:
     """Render one version of an agreement as PDF bytes."""
+    _fonts()
     w = copy.words
     story: list = [
         _p(w["title"], H1),

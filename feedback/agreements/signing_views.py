@@ -64,7 +64,7 @@ def sign(reference: str, n: int):
         abort(404)
     person = version.people[n - 1]
     if version.signature_for(n - 1):
-        flash(f"{person['name']} has signed.")
+        flash(words()["messages"]["already_signed"].format(name=person["name"]))
         return redirect(url_for("agreements.signers", reference=agreement.reference))
     form = SignForm()
     form.feeling.choices = [SelectChoice(k, v["label"]) for k, v in words()["feelings"].items()]

@@ -66,4 +66,14 @@ def test_markup_in_what_people_typed_is_printed_not_obeyed(
     text = _text(render_pdf(build_copy(agreement.current)), tmp_path)
     assert 'I feel <b>sad & <img src="http://x/y.png"/>' in text
     assert "<i>Mia</i>" in text
-    assert "has not been signed by everyone yet" in text
+    assert "has not been signed by everyone yet" in " ".join(text.split())
+
+
+def test_names_in_any_european_alphabet_are_printed(session, make_user, make_agreement, tmp_path):
+    worker = make_user("practitioner", name="Zoë Ólafsdóttir", team="North")
+    people = [{"name": "Łucja", "role": "child"}, {"name": "Şükrü", "role": "carer"}]
+    agreement = get_agreement(make_agreement(worker.id, people=people))
+    sign_everyone(session, agreement)
+    text = _text(render_pdf(build_copy(agreement.current)), tmp_path)
+    for name in ("Łucja", "Şükrü", "Zoë Ólafsdóttir"):
+        assert name in text, name

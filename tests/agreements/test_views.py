@@ -5,6 +5,7 @@ import pytest
 from feedback.agreements import record
 from feedback.staff.audit import AuditEvent
 from tests.agreements.conftest import drawn_png, get_agreement
+from tests.conftest import login
 
 
 @pytest.fixture
@@ -188,3 +189,39 @@ def test_the_edit_page_shows_language_advice_without_blocking(
     page = client.get(f"/staff/agreements/{reference}/edit")
     assert "Advice on the words" in page.text
     assert "failed to engage" in page.text
+
+
+def test_the_check_page_says_whether_a_copy_matches(client, session, make_user, make_agreement):
+    from sqlalchemy import text
+
+    from tests.agreements.conftest import sign_everyone
+
+    worker = make_user("practitioner", team="North")
+    reference = make_agreement(worker.id)
+    page = client.get(f"/agreements/check?reference={reference}")
+    assert "has not been signed yet" in page.text
+    agreement = get_agreement(reference)
+    sign_everyone(session, agreement)
+    session.commit()
+    code = record.short_code(agreement.current.sha256)
+
+    page = client.get("/agreements/check", query_string={"reference": reference, "code": code})
+    assert page.status_code == 200 and "This matches what was signed" in page.text
+    page = client.get(
+        "/agreements/check", query_string={"reference": reference, "code": "1234 5678 9ABC DEF0"}
+    )
+    assert "This copy does not match our record" in page.text
+    page = client.get("/agreements/check", query_string={"reference": "WTA-AAAA-AAAA"})
+    assert "We could not find that agreement" in page.text
+    page = client.get("/agreements/check", query_string={"reference": ""})
+    assert page.status_code == 422 and "Enter the reference code" in page.text
+
+    session.execute(text("UPDATE agreement_signatures SET name = 'Someone else' WHERE person = 1"))
+    session.commit()
+    page = client.get("/agreements/check", query_string={"reference": reference, "code": code})
+    assert "This does not match what was signed" in page.text
+    # and the worker sees it on the agreement's page too
+    login(client, worker)
+    assert (
+        "has been changed since it was signed" in client.get(f"/staff/agreements/{reference}").text
+    )
