@@ -74,6 +74,11 @@ def _bar(figure: Figure) -> int | None:
     return figure.value
 
 
+def _table(doc: PdfDocument, columns: list[str], rows: list[list[str]], widths) -> None:
+    w = words()["board"]
+    doc.table([w[c] for c in columns], rows, widths)
+
+
 def _principle(doc: PdfDocument, p: PrincipleResult) -> None:
     w = words()["board"]
     doc.heading(
@@ -90,44 +95,64 @@ def _principle(doc: PdfDocument, p: PrincipleResult) -> None:
         )
     )
     if p.by_audience:
-        doc.table(
-            [w["col_audience"], w["col_responses"], w["col_score"]],
-            [
-                [audience_name(a.audience), shown(a.responses), shown(a.score)]
-                for a in p.by_audience
-            ],
-            [0.5, 0.25, 0.25],
-        )
-    doc.text(w["themes"], "small")
+        rows = [
+            [audience_name(a.audience), shown(a.responses), shown(a.score)] for a in p.by_audience
+        ]
+        _table(doc, ["col_audience", "col_responses", "col_score"], rows, [0.5, 0.25, 0.25])
+    doc.heading(w["themes"], 3)
     if p.themes:
-        doc.table(
-            [w["col_theme"], w["col_comments"]],
-            [[t.name, shown(t.comments)] for t in p.themes],
-            [0.7, 0.3],
-        )
+        rows = [[t.name, shown(t.comments)] for t in p.themes]
+        _table(doc, ["col_theme", "col_comments"], rows, [0.7, 0.3])
     else:
         doc.text(w["no_themes"], "small")
-    doc.text(w["quotes"], "small")
+    doc.heading(w["quotes"], 3)
     for quote in p.quotes:
         doc.quote(quote)
     if not p.quotes:
         doc.text(w["no_quotes"], "small")
-    doc.text(w["actions"], "small")
+    doc.heading(w["actions"], 3)
     if p.actions:
-        doc.table(
-            [
-                w["col_heard"],
-                w["col_action"],
-                w["col_owner"],
-                w["col_status"],
-                w["col_due"],
-                w["col_published"],
-            ],
-            action_rows(p),
-            [0.26, 0.3, 0.13, 0.11, 0.11, 0.09],
-        )
+        columns = ["col_heard", "col_action", "col_owner", "col_status", "col_due", "col_published"]
+        _table(doc, columns, action_rows(p), [0.24, 0.28, 0.14, 0.11, 0.10, 0.13])
     else:
         doc.text(w["no_actions"], "small")
+
+
+def _summary(doc: PdfDocument, report: Report) -> None:
+    w = words()["board"]
+    principles = report.principles
+    doc.heading(w["summary"], 1, bookmark="summary")
+    now, before = shown(report.responses), shown(report.previous_responses)
+    doc.text(w["key_responses"].format(now=now, before=before))
+    doc.text(w["key_comments"].format(count=shown(report.comments)))
+    doc.heading(w["scores"], 2, bookmark="scores")
+    doc.text(w["scores_note"], "small")
+    doc.bar_chart(
+        w["chart_title"],
+        [f"{p.number}. {p.title}" for p in principles],
+        [[_bar(p.score) for p in principles], [_bar(p.previous_score) for p in principles]],
+        [[shown(p.score) for p in principles], [shown(p.previous_score) for p in principles]],
+        maximum=100,
+    )
+    columns = [
+        "col_principle",
+        "col_score",
+        "col_previous",
+        "col_change",
+        "col_responses",
+        "col_split",
+    ]
+    _table(doc, columns, summary_rows(report), [0.3, 0.09, 0.12, 0.11, 0.14, 0.24])
+    doc.heading(w["by_audience"], 2, bookmark="audiences")
+    if report.by_audience:
+        doc.bar_chart(
+            "",  # the heading above says what it is
+            [audience_name(a.audience) for a in report.by_audience],
+            [[_bar(a.responses) for a in report.by_audience]],
+            [[shown(a.responses) for a in report.by_audience]],
+        )
+    rows = [[audience_name(a.audience), shown(a.responses)] for a in report.by_audience]
+    _table(doc, ["col_audience", "col_responses"], rows, [0.6, 0.4])
 
 
 def render_board(report: Report, service: Service, today: date | None = None) -> bytes:
@@ -142,68 +167,25 @@ def render_board(report: Report, service: Service, today: date | None = None) ->
         page_word=w["page"],
     )
     lines = [
-        w["subtitle"],
         service.name,
         w["period"].format(period=report.period.label),
         w["previous"].format(period=report.previous_period.label),
+        w["key_responses"].format(
+            now=shown(report.responses), before=shown(report.previous_responses)
+        ),
     ]
-    if today:
-        lines.append(w["made_on"].format(day=today.isoformat()))
-    lines.append(w["filters_surveys"].format(surveys=surveys_text(report)))
+    if report.survey_filter:
+        lines.append(w["filters_surveys"].format(surveys=surveys_text(report)))
     if report.audience_filter:
         names = ", ".join(audience_name(a) for a in report.audience_filter)
         lines.append(w["filters_audiences"].format(audiences=names))
-    doc.title_block(w["title"], lines)
+    if today:
+        lines.append(w["made_on"].format(day=today.isoformat()))
+    doc.title_page(w["title"], w["subtitle"], lines)
     doc.page_break()
-
-    doc.heading(w["summary"], 1, bookmark="summary")
-    doc.text(
-        w["key_responses"].format(
-            now=shown(report.responses), before=shown(report.previous_responses)
-        )
-    )
-    doc.text(w["key_comments"].format(count=shown(report.comments)))
-    doc.heading(w["scores"], 2)
-    doc.text(w["scores_note"], "small")
-    doc.bar_chart(
-        w["chart_title"],
-        [f"{p.number}. {p.title}" for p in report.principles],
-        [
-            [_bar(p.score) for p in report.principles],
-            [_bar(p.previous_score) for p in report.principles],
-        ],
-        [
-            [shown(p.score) for p in report.principles],
-            [shown(p.previous_score) for p in report.principles],
-        ],
-        maximum=100,
-    )
-    doc.table(
-        [
-            w["col_principle"],
-            w["col_score"],
-            w["col_previous"],
-            w["col_change"],
-            w["col_responses"],
-            w["col_split"],
-        ],
-        summary_rows(report),
-        [0.36, 0.1, 0.11, 0.1, 0.13, 0.2],
-    )
-    doc.heading(w["by_audience"], 2, bookmark="audiences")
-    if report.by_audience:
-        doc.bar_chart(
-            w["audience_chart_title"],
-            [audience_name(a.audience) for a in report.by_audience],
-            [[_bar(a.responses) for a in report.by_audience]],
-            [[shown(a.responses) for a in report.by_audience]],
-        )
-    doc.table(
-        [w["col_audience"], w["col_responses"]],
-        [[audience_name(a.audience), shown(a.responses)] for a in report.by_audience],
-        [0.6, 0.4],
-    )
+    _summary(doc, report)
     doc.page_break()
+    doc.heading(w["principles"], 1, bookmark="principles")
     for p in report.principles:
         _principle(doc, p)
     doc.page_break()

@@ -14,6 +14,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from feedback.analysis import THEMES
 from feedback.principles import PRINCIPLES
 from feedback.reports import queries
 from feedback.reports.period import Period
@@ -143,13 +144,22 @@ def _action_item(action) -> ActionItem:
 
 
 def _quotes(session: Session, f: queries.Filters) -> dict[int, tuple[str, ...]]:
-    """Redacted, de-duplicated quotes per principle."""
+    """Redacted, de-duplicated quotes per principle, newest first.
+
+    A comment counts under the principles of its themes (a comment about family time
+    belongs to "Your wishes and feelings" whichever question it answered), or else under
+    its question's principle.
+    """
     staff = queries.staff_names(session)
+    theme_principle = {t.name: t.principle for t in THEMES}
     found: dict[int, list[str]] = defaultdict(list)
-    for principle, text, name in queries.quotable(session, f, QUOTES_PER_PRINCIPLE * 3):
+    for question_principle, text, themes, name in queries.quotable(session, f):
+        principles = {theme_principle[t] for t in themes or () if t in theme_principle}
         quote = redact(text.strip(), names=[*staff, name or ""])
-        if quote and quote not in found[principle] and len(found[principle]) < QUOTES_PER_PRINCIPLE:
-            found[principle].append(quote)
+        for principle in sorted(principles or {question_principle}):
+            chosen = found[principle]
+            if quote and quote not in chosen and len(chosen) < QUOTES_PER_PRINCIPLE:
+                chosen.append(quote)
     return {p: tuple(q) for p, q in found.items()}
 
 

@@ -54,10 +54,13 @@ def render_family(report: Report, service: Service) -> bytes:
         footer=f"{w['title']} - {service.name}",
         page_word=w["page"],
     )
-    doc.title_block(
-        w["title"], [w["for_whom"], service.name, w["period"].format(period=report.period.label)]
+    doc.title_page(
+        w["title"],
+        w["for_whom"],
+        [service.name, w["period"].format(period=report.period.label)],
+        pictures=tuple(p.number for p in report.principles),
     )
-    doc.spacer(8)
+    doc.spacer(6)
     for line in w["intro"]:
         doc.text(line, "centre")
     if report.responses.suppressed:
@@ -67,7 +70,7 @@ def render_family(report: Report, service: Service) -> bytes:
     doc.page_break()
     for principle in report.principles:
         part = sections(principle)
-        doc.picture(principle.number, size=100)
+        doc.picture(principle.number)
         doc.heading(principle.title, 1, bookmark=f"principle-{principle.number}")
         doc.heading(w["you_told_us"], 2)
         for line in part["feeling"]:

@@ -105,17 +105,16 @@ def comment_themes(session: Session, f: Filters) -> list[tuple[int, str | None, 
     return [tuple(row) for row in session.execute(in_scope(stmt, f)).all()]
 
 
-def quotable(session: Session, f: Filters, per_principle: int) -> list[tuple[int, str, str | None]]:
-    """The newest comments marked OK to quote, never flagged ones: (principle, text, name)."""
-    rank = (
-        func.row_number()
-        .over(
-            partition_by=Question.principle, order_by=(Answer.answered_at.desc(), Answer.id.desc())
-        )
-        .label("rank")
-    )
-    inner = (
-        select(Question.principle, Answer.value, Response.respondent_name, rank)
+QUOTE_CANDIDATES = 1000
+
+
+def quotable(session: Session, f: Filters) -> list[tuple[int, str, list | None, str | None]]:
+    """The newest comments marked OK to quote, never flagged ones.
+
+    Rows of (question's principle, text, themes, respondent's name if they gave it).
+    """
+    stmt = (
+        select(Question.principle, Answer.value, Answer.themes, Response.respondent_name)
         .select_from(Answer)
         .join(Response, Answer.response_id == Response.id)
         .join(Question, Answer.question_id == Question.id)
@@ -126,14 +125,10 @@ def quotable(session: Session, f: Filters, per_principle: int) -> list[tuple[int
             Answer.value.is_not(None),
             Question.kind == "text",
         )
+        .order_by(Answer.answered_at.desc(), Answer.id.desc())
+        .limit(QUOTE_CANDIDATES)
     )
-    sub = in_scope(inner, f).subquery()
-    stmt = (
-        select(sub.c.principle, sub.c.value, sub.c.respondent_name)
-        .where(sub.c.rank <= per_principle)
-        .order_by(sub.c.principle, sub.c.rank)
-    )
-    return [tuple(row) for row in session.execute(stmt).all()]
+    return [tuple(row) for row in session.execute(in_scope(stmt, f)).all()]
 
 
 def actions_for(session: Session, period: Period) -> Sequence[Action]:

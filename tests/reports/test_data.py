@@ -140,3 +140,18 @@ def test_actions_finished_before_the_period_are_left_out(session):
     second = principle(build_report(session, SPRING), 2)
     assert [a.we_did for a in second.actions] == ["recent", "to come"]
     assert [a.we_did for a in second.published_actions] == ["recent"]
+
+
+def test_a_quote_sits_under_the_principle_of_its_theme(session):
+    survey = survey_for(session)  # "helped_most" is a principle 1 question
+    respond(
+        session,
+        survey,
+        {"helped_most": "Seeing my brother more"},
+        ok_to_quote=True,
+        themes=["Family time"],
+    )
+    respond(session, survey, {"helped_most": "She is kind"}, ok_to_quote=True, themes=[])
+    report = build_report(session, SPRING)
+    assert principle(report, 3).quotes == ("Seeing my brother more",)  # Family time: 3
+    assert principle(report, 1).quotes == ("She is kind",)
