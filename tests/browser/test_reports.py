@@ -18,7 +18,8 @@ def sign_in_as_lead(page, live_server):
 
 def test_lead_records_an_action_and_marks_a_quote(page, live_server):
     sign_in_as_lead(page, live_server)
-    page.goto(live_server + "/staff/reports/actions")
+    page.get_by_role("link", name="actions, quotes and reports").click()
+    page.get_by_role("link", name="Actions (we did)").click()
     assert page.locator("h1").inner_text().startswith("Actions")
     assert_accessible(page, "actions list")
 
