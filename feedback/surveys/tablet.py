@@ -80,7 +80,7 @@ def tablet_welcome():
             services.submit_response(db.session, response)
         db.session.commit()
     device.forget()
-    return render("surveys/tablet_welcome.html", survey, open_now=survey.is_open())
+    return render("surveys/tablet_welcome.html", survey, open_now=survey.is_open(), at_home=True)
 
 
 @bp.route("/staff/tablet", methods=["GET", "POST"])

@@ -128,3 +128,11 @@ def test_a_name_is_kept_only_when_the_survey_asks_for_names(app, client, session
     assert 'id="name"' not in client.get(f"/s/{survey}/send").text
     send(client, survey, sid, name="Ava")
     assert stored(app, sid)[0].respondent_name is None
+
+
+def test_the_only_go_value_sent_is_the_button_pressed(client, survey):
+    """A hidden "go" field would be sent before the button's own value and hide a Skip."""
+    begin(client, survey)
+    page = client.get(f"/s/{survey}/1").text
+    assert page.count('name="go"') == 2
+    assert 'type="hidden" name="go"' not in page and 'name="go" type="hidden"' not in page

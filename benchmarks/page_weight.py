@@ -1,0 +1,168 @@
+"""Page weight of every survey screen: HTML + CSS + JavaScript, pictures excluded.
+
+    python benchmarks/page_weight.py
+
+Walks each shipped survey with a test client (CSRF on, as in production) and, for each
+screen, adds up the page and the stylesheets and scripts it links. Prints bytes as sent
+uncompressed and gzipped (what a browser that asks for gzip transfers), and whether each
+screen is within the 40 KB budget. The budget is checked on the uncompressed figure.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+BUDGET = 40 * 1024
+LINKED = re.compile(r'<(?:link rel="stylesheet" href|script src)="([^"]+)"')
+HIDDEN = re.compile(r'<input[^>]*type="hidden"[^>]*>')
+ATTR = re.compile(r'(name|value)="([^"]*)"')
+GZIP = {"Accept-Encoding": "gzip"}
+
+
+@dataclass(frozen=True)
+class Screen:
+    name: str
+    html: int
+    css: int
+    js: int
+    requests: int
+    gzipped: int
+
+    @property
+    def total(self) -> int:
+        return self.html + self.css + self.js
+
+
+def _hidden_fields(html: str) -> dict[str, str]:
+    fields = {}
+    for tag in HIDDEN.findall(html):
+        attrs = dict(ATTR.findall(tag))
+        if "name" in attrs:
+            fields[attrs["name"]] = attrs.get("value", "")
+    return fields
+
+
+def _weigh(client, name: str, html: str, gzipped_html: int) -> Screen:
+    """Add the stylesheets and scripts a page links to the page itself."""
+    css = js = 0
+    gzipped = gzipped_html
+    links = LINKED.findall(html)
+    for url in links:
+        size = len(client.get(url).data)
+        gzipped += len(client.get(url, headers=GZIP).data)
+        if url.endswith(".css"):
+            css += size
+        else:
+            js += size
+    return Screen(name, len(html.encode()), css, js, 1 + len(links), gzipped)
+
+
+def _get(client, name: str, path: str) -> tuple[Screen, str]:
+    html = client.get(path).text
+    return _weigh(client, name, html, len(client.get(path, headers=GZIP).data)), html
+
+
+def _walk_survey(client, slug: str, audience: str) -> list[Screen]:
+    """Start screen, the first screen of each kind of question, an error, Send, Thanks."""
+    screen, start = _get(client, f"{audience}: start", f"/s/{slug}")
+    screens = [screen]
+    reply = client.post(f"/s/{slug}", data=_hidden_fields(start))
+    path, seen = reply.headers["Location"], set()
+    while "/send" not in path:
+        screen, html = _get(client, "", path)
+        kind = re.search(r'class="question kind-(\w+)"', html)[1]
+        fields = _hidden_fields(html)
+        if kind not in seen:
+            seen.add(kind)
+            screens.append(replace(screen, name=f"{audience}: question ({kind})"))
+        if not any("error" in s.name for s in screens) and kind != "text":
+            # Next with nothing chosen: the error screen, as sent back.
+            error = client.post(path, data={**fields, "go": "next"})
+            gzipped = len(client.post(path, data={**fields, "go": "next"}, headers=GZIP).data)
+            screens.append(
+                _weigh(client, f"{audience}: question with an error", error.text, gzipped)
+            )
+        reply = client.post(path, data={**fields, "go": "skip"})
+        path = reply.headers["Location"]
+    screen, send = _get(client, f"{audience}: last screen (send)", path)
+    screens.append(screen)
+    client.post(path, data=_hidden_fields(send))
+    screens.append(_get(client, f"{audience}: thank you", f"/s/{slug}/thanks")[0])
+    return screens
+
+
+def measure() -> list[Screen]:
+    """Weigh every survey screen in a throwaway app with the shipped surveys."""
+    from sqlalchemy import select
+
+    from feedback import create_app
+    from feedback.db import Model
+    from feedback.extensions import db
+    from feedback.surveys import device
+    from feedback.surveys.loader import load_shipped
+    from feedback.surveys.models import Survey
+
+    tmp = Path(tempfile.mkdtemp(prefix="page-weight-"))
+    app = create_app(
+        {
+            "SECRET_KEY": "page-weight-benchmark-secret-key-0123456789",
+            "INSTANCE_PATH": str(tmp),
+            "SQLALCHEMY_ENGINES": {"default": {"url": f"sqlite:///{tmp / 'weight.sqlite'}"}},
+            "RATELIMIT_ENABLED": False,
+        }
+    )
+    with app.app_context():
+        Model.metadata.create_all(db.engine)
+        load_shipped(db.session)
+        db.session.commit()
+        surveys = [(s.slug, s.audience) for s in db.session.scalars(select(Survey))]
+    client = app.test_client()
+    screens = [_get(client, "start page (Have your say)", "/")[0]]
+    for slug, audience in surveys:
+        screens.extend(_walk_survey(client, slug, audience))
+    with app.test_request_context():
+        now = time.time()
+        cookie = device._signer("survey-tablet").dumps(
+            {"slug": surveys[0][0], "by": 1, "started": now, "seen": now}
+        )
+    client.set_cookie(device.TABLET_COOKIE, cookie)
+    screens.append(_get(client, "tablet welcome", "/tablet")[0])
+    slug = surveys[0][0]
+    reply = client.post(f"/s/{slug}", data=_hidden_fields(client.get(f"/s/{slug}").text))
+    screens.append(
+        _get(client, "tablet: question (with idle warning)", reply.headers["Location"])[0]
+    )
+    with app.app_context():
+        db.engine.dispose()
+    return screens
+
+
+def main() -> int:
+    screens = measure()
+    width = max(len(s.name) for s in screens)
+    print(f"{'screen':<{width}}  {'HTML':>7} {'CSS':>7} {'JS':>6} {'total':>7} {'gzip':>6} req")
+    for s in screens:
+        flag = "" if s.total <= BUDGET else "  OVER BUDGET"
+        print(
+            f"{s.name:<{width}}  {s.html:>7,} {s.css:>7,} {s.js:>6,} {s.total:>7,} "
+            f"{s.gzipped:>6,} {s.requests:>3}{flag}"
+        )
+    largest = max(screens, key=lambda s: s.total)
+    over = [s for s in screens if s.total > BUDGET]
+    verdict = f"{len(over)} OVER" if over else "all within budget"
+    print(
+        f"page weight: largest screen {largest.total:,} bytes ({largest.gzipped:,} gzipped, "
+        f"{largest.requests} requests), {largest.name}; budget {BUDGET:,} bytes; "
+        f"{len(screens)} screens, {verdict}"
+    )
+    return 1 if over else 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    sys.exit(main())

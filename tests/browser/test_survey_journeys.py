@@ -1,0 +1,91 @@
+"""Each audience's survey, start to finish, on a tablet and on a phone, checked with
+axe-core on every kind of screen, and then checked in the database."""
+
+import re
+
+import pytest
+from sqlalchemy import select
+
+from feedback.extensions import db
+from feedback.surveys.models import Survey
+from tests.browser.axe import assert_accessible
+from tests.browser.survey_steps import assert_stored, take_survey
+
+pytestmark = pytest.mark.browser
+
+TABLET = {"width": 768, "height": 1024}
+PHONE = {"width": 360, "height": 740}
+AUDIENCES = {
+    "4-7": "I'm 4 to 7",
+    "8-12": "I'm 8 to 12",
+    "13-18": "I'm 13 to 18",
+    "parent": "I'm a parent or carer",
+}
+
+
+def _slug(live_app, audience: str) -> str:
+    with live_app.app_context():
+        return db.session.scalar(
+            select(Survey.slug).where(Survey.audience == audience, Survey.key != "")
+        )
+
+
+@pytest.mark.parametrize("audience", list(AUDIENCES))
+def test_complete_each_survey_on_a_tablet(page, live_server, live_app, audience):
+    page.set_viewport_size(TABLET)
+    page.goto(live_server + "/")
+    card = page.locator(f'a[href="/s/{_slug(live_app, audience)}"]')
+    assert AUDIENCES[audience] in card.inner_text()
+    card.click()
+    sid, expected = take_survey(page, page.url, check=True)
+    assert_stored(live_app, sid, expected)
+
+
+@pytest.mark.parametrize("audience", list(AUDIENCES))
+def test_complete_each_survey_on_a_phone(page, live_server, live_app, audience):
+    page.set_viewport_size(PHONE)
+    start = f"{live_server}/s/{_slug(live_app, audience)}"
+    sid, expected = take_survey(page, start, check=False, skip=1)
+    assert_stored(live_app, sid, expected)
+
+
+def test_error_state_is_announced_and_accessible(page, live_server, live_app):
+    page.goto(f"{live_server}/s/{_slug(live_app, '8-12')}")
+    page.locator("form.start-form button").click()
+    page.get_by_role("button", name=re.compile("^Next")).click()
+    summary = page.locator(".error-summary")
+    assert summary.is_visible() and "press Skip" in summary.inner_text()
+    assert page.evaluate("document.activeElement.classList.contains('error-summary')")
+    assert page.title().startswith("There is a problem")
+    assert_accessible(page, "question with an error")
+    summary.get_by_role("link").click()
+    assert page.evaluate("document.activeElement.id") == "answer-1"
+
+
+def test_back_keeps_answers(page, live_server, live_app):
+    page.goto(f"{live_server}/s/{_slug(live_app, '13-18')}")
+    page.locator("form.start-form button").click()
+    page.get_by_role("radio", name="Good", exact=True).check()
+    page.get_by_role("button", name=re.compile("^Next")).click()
+    page.get_by_role("link", name="Back").click()
+    assert page.get_by_role("radio", name="Good", exact=True).is_checked()
+    assert not page.get_by_role("radio", name="Really good").is_checked()
+
+
+@pytest.mark.parametrize("width", [320])
+def test_screens_fit_320_pixels_with_big_touch_targets(page, live_server, live_app, width):
+    """320 CSS pixels is what a 1280px screen shows at 400%, or a 640px one at 200%."""
+    page.set_viewport_size({"width": width, "height": 640})
+    page.goto(f"{live_server}/s/{_slug(live_app, '4-7')}")
+    screens = [page.url]
+    page.locator("form.start-form button").click()
+    screens.append(page.url)
+    for url in screens:
+        page.goto(url)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, url
+    targets = page.locator(".choice label, .actions .button, .back-link, .read-aloud")
+    for i in range(targets.count()):
+        box = targets.nth(i).bounding_box()
+        if box:  # a hidden read-aloud button has none
+            assert box["width"] >= 44 and box["height"] >= 44, i
