@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 
-from feedback.staff import account, sessions, views  # noqa: E402,F401
+from feedback.staff import account, audit_views, sessions, views  # noqa: E402,F401

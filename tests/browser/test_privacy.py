@@ -100,3 +100,14 @@ def test_a_rights_request_from_search_to_erasure(page, live_app, live_server, tm
     assert_accessible(page, "after erasure")
     with live_app.app_context():
         assert db.session.get(Response, response_id) is None
+
+
+def test_an_administrator_reads_the_audit_log(page, live_app, live_server):
+    sign_in(page, live_server, staff_member(live_app, "admin"))
+    assert_accessible(page, "staff home with privacy links")
+    page.get_by_role("link", name="Audit log").click()
+    assert page.get_by_role("cell", name="signed in").first.is_visible()
+    page.get_by_label("What was done").select_option("login")
+    page.get_by_role("button", name="Show").click()
+    assert "action=login" in page.url
+    assert_accessible(page, "audit log")

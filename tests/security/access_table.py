@@ -47,6 +47,7 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "staff.session_status": ALL_STAFF,
     "staff.keep_alive": ALL_STAFF,
     "privacy.record": ALL_STAFF,
+    "staff.audit_log": ADMIN,
     # sharing surveys and handing a tablet over
     "surveys.staff_share": PRACTICE,
     "surveys.staff_poster": PRACTICE,

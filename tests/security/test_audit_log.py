@@ -43,3 +43,22 @@ def test_a_refused_page_is_audited(app, client, login_as):
     with app.app_context():
         event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "denied"))
     assert event.actor_id == user.id and event.target_id == "privacy.people"
+
+
+def test_admins_can_read_the_audit_log_and_reading_it_is_audited(app, client, login_as):
+    admin = login_as("admin")
+    page = client.get("/staff/audit")
+    assert page.status_code == 200
+    assert "signed in" in page.text and admin.name in page.text
+    filtered = client.get("/staff/audit?action=login_failed&page=abc")
+    assert filtered.status_code == 200 and "0 event(s)" in filtered.text
+    with app.app_context():
+        seen = db.session.scalars(
+            select(AuditEvent.target_type).where(AuditEvent.action == "viewed")
+        ).all()
+    assert seen == ["audit_log", "audit_log"]
+
+
+def test_only_admins_can_read_the_audit_log(client, login_as):
+    login_as("lead")
+    assert client.get("/staff/audit").status_code == 403

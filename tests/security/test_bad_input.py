@@ -203,3 +203,45 @@ def test_any_text_in_the_rights_search_gets_a_clear_answer(app, client, login_as
     response = client.post("/staff/privacy/people", data={"name": name, "reference": words})
     assert response.status_code in (200, 413, 422)
     assert_security_headers(response, "rights search")
+
+
+def test_extra_form_fields_are_ignored(app, client, login_as):
+    from feedback.staff.models import User
+
+    user = login_as("practitioner")
+    new = "another long passphrase"
+    client.post(
+        "/staff/account/password",
+        data={
+            "current": "correct horse battery staple",
+            "new": new,
+            "confirm": new,
+            "role": "admin",
+            "id": "1",
+            "team": "Everyone",
+            "active": "n",
+        },
+    )
+    with app.app_context():
+        stored = db.session.get(User, user.id)
+        assert (stored.role, stored.team, stored.active) == ("practitioner", "North", True)
+    with app.app_context():
+        slug = make_survey(db.session).slug
+    sid = begin(client, slug)
+    post_answer(
+        client,
+        slug,
+        1,
+        sid,
+        answer="happy",
+        respondent_name="Forged Name",
+        retain_until="2000-01-01",
+        status="submitted",
+    )
+    send(client, slug, sid)
+    with app.app_context():
+        from feedback.surveys.models import Response
+
+        response = db.session.scalar(select(Response).where(Response.submission_id == sid))
+        assert response.respondent_name is None  # an anonymous survey stores no name
+        assert response.retain_until.year > 2025
