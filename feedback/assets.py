@@ -12,6 +12,7 @@ import hashlib
 import mimetypes
 import os
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +26,7 @@ HASHED_NAME = re.compile(rf"^(?P<stem>.+)\.(?P<hash>[0-9a-f]{{{HASH_LENGTH}}})(?
 FOREVER = "public, max-age=31536000, immutable"
 # Unhashed or out-of-date names: the browser may keep the file but must check it first.
 REVALIDATE = "no-cache"
+RECHECK_SECONDS = 2.0
 
 
 @dataclass(frozen=True)
@@ -76,16 +78,35 @@ def _path(filename: str) -> str | None:
     return _paths[key]
 
 
+_names: dict[tuple[str, str], tuple[float, str]] = {}
+
+
 def hashed_name(filename: str) -> str:
-    """`css/app.css` -> `css/app.<hash>.css`, or the name unchanged if there is no such file."""
+    """`css/app.css` -> `css/app.<hash>.css`, or the name unchanged if there is no such file.
+
+    Pages ask for the same few names on every request: outside debug and testing, a
+    name is looked up on disk at most every RECHECK_SECONDS.
+    """
+    key = (current_app.static_folder, filename)
+    now = time.monotonic()
+    known = _names.get(key)
+    if (
+        known
+        and now - known[0] < RECHECK_SECONDS
+        and not (current_app.debug or current_app.testing)
+    ):
+        return known[1]
     path = _path(filename)
     entry = _load(path) if path else None
     if entry is None:
         return filename
     stem, dot, ext = filename.rpartition(".")
     if not dot or "/" in ext:
-        return f"{filename}.{entry.digest}"
-    return f"{stem}.{entry.digest}.{ext}"
+        name = f"{filename}.{entry.digest}"
+    else:
+        name = f"{stem}.{entry.digest}.{ext}"
+    _names[key] = (now, name)
+    return name
 
 
 def _resolve(filename: str) -> tuple[StaticFile, bool] | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask, Response, request
+from flask.sessions import SecureCookieSessionInterface
 from flask_login import current_user
 
 from feedback.principles import PRINCIPLES
@@ -25,7 +26,23 @@ PRODUCTION_HEADERS = [
 ]
 
 
+class CookieSessions(SecureCookieSessionInterface):
+    """Flask's signed-cookie sessions, with the signer made once per set of keys
+    (Flask makes a new one twice a request)."""
+
+    def __init__(self) -> None:
+        self._signers: dict[tuple, object] = {}
+
+    def get_signing_serializer(self, app: Flask):
+        keys = (app.secret_key, *(app.config.get("SECRET_KEY_FALLBACKS") or ()))
+        if keys not in self._signers:
+            self._signers = {keys: super().get_signing_serializer(app)}
+        return self._signers[keys]
+
+
 def init_app(app: Flask) -> None:
+    app.session_interface = CookieSessions()
+
     @app.after_request
     def security_headers(response: Response) -> Response:
         # Add each header unless the view set its own (werkzeug's setdefault scans every

@@ -128,3 +128,28 @@ def test_production_pages_carry_hsts(app):
     app.config["PRODUCTION"] = True
     response = app.test_client().get("/staff/login")
     assert response.headers["Strict-Transport-Security"].startswith("max-age=63072000")
+
+
+@pytest.mark.csrf
+def test_quick_hidden_tag_matches_flask_wtf(app):
+    from flask_wtf import FlaskForm
+    from wtforms import HiddenField, StringField
+
+    from feedback.forms import SafeForm
+
+    class Plain(FlaskForm):
+        sid = HiddenField()
+        extra = HiddenField(render_kw={"data-x": "1"})
+        name = StringField()
+
+    class Quick(SafeForm, Plain):
+        pass
+
+    with app.test_request_context("/"):
+        plain, quick = Plain(), Quick()
+        for form in (plain, quick):
+            form.sid.data = 'a "quoted" <value> & more'
+        assert str(quick.hidden_tag()) == str(plain.hidden_tag())
+        assert str(quick.hidden_tag("sid")) == str(plain.hidden_tag("sid"))
+        assert "&#34;quoted&#34; &lt;value&gt; &amp; more" in quick.hidden_tag()
+        assert 'name="csrf_token"' in quick.hidden_tag()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     Field,
@@ -17,6 +16,7 @@ from wtforms import (
 )
 from wtforms.validators import ValidationError
 
+from feedback.forms import SafeForm
 from feedback.surveys.models import Answer, Question
 
 MAX_TEXT = 4000
@@ -27,7 +27,7 @@ def _strip(value: Any) -> Any:
     return value.strip() if isinstance(value, str) else value
 
 
-class _SurveyForm(FlaskForm):
+class _SurveyForm(SafeForm):
     submission_id = HiddenField()
 
     @property

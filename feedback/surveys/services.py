@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, joinedload
 
 from feedback.db import utcnow
@@ -71,12 +71,11 @@ def record_answer(
             _check_choice(question, choices or [])
         elif question.kind != "text" and value is not None:
             _check_choice(question, [value])
-    answer = session.scalar(
-        select(Answer).where(Answer.response_id == response.id, Answer.question_id == question.id)
-    )
+    # The response's answers are usually loaded already (find_response): no query.
+    answer = next((a for a in response.answers if a.question_id == question.id), None)
     if answer is None:
-        answer = Answer(response_id=response.id, question_id=question.id)
-        session.add(answer)
+        answer = Answer(question_id=question.id)
+        response.answers.append(answer)  # keeps the loaded list true for a second call
     answer.skipped = skipped or (value in (None, "") and not choices)
     answer.value = None if answer.skipped else value
     answer.choices = list(choices) if choices and not skipped else None
@@ -100,30 +99,28 @@ def submit_response(session: Session, response: Response, name: str | None = Non
     return response
 
 
+# Built once: making a statement with a joinedload option costs more than running it.
+_SURVEY_BY_SLUG = (
+    select(Survey).options(joinedload(Survey.questions)).where(Survey.slug == bindparam("slug"))
+)
+_RESPONSE_BY_SUBMISSION = (
+    select(Response)
+    .options(joinedload(Response.answers))
+    .where(Response.submission_id == bindparam("submission_id"))
+)
+
+
 def open_survey(session: Session, slug: str) -> Survey | None:
     """The survey with this public code and its current questions, in one query."""
-    return (
-        session.scalars(
-            select(Survey).options(joinedload(Survey.questions)).where(Survey.slug == slug)
-        )
-        .unique()
-        .one_or_none()
-    )
+    return session.scalars(_SURVEY_BY_SLUG, {"slug": slug}).unique().one_or_none()
 
 
 def find_response(session: Session, submission_id: str | None) -> Response | None:
     """A response and its answers so far, in one query."""
     if not submission_id:
         return None
-    return (
-        session.scalars(
-            select(Response)
-            .options(joinedload(Response.answers))
-            .where(Response.submission_id == submission_id)
-        )
-        .unique()
-        .one_or_none()
-    )
+    found = session.scalars(_RESPONSE_BY_SUBMISSION, {"submission_id": submission_id})
+    return found.unique().one_or_none()
 
 
 def resume_or_start(session: Session, survey: Survey, submission_id: str) -> Response:

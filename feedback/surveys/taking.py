@@ -75,6 +75,10 @@ def answer(slug: str, n: int):
     form.submission_id.data = response.submission_id
     if not form.validate():
         return _question_screen(survey, n, form, 400 if form.csrf_failed else 422)
+    # Worked out before the commit, which expires the survey and response: reading them
+    # afterwards would load both again.
+    onwards = screen_url(survey, n + 1)
+    submission_id = response.submission_id
     try:
         commit_or_retry(
             lambda: services.record_answer(db.session, response, question, **form.value())
@@ -82,8 +86,8 @@ def answer(slug: str, n: int):
     except SurveyClosed:  # sent in a parallel request a moment ago
         db.session.rollback()
         return redirect(url_for("surveys.thanks", slug=slug), 303)
-    device.remember(slug, response.submission_id)
-    return redirect(screen_url(survey, n + 1), 303)
+    device.remember(slug, submission_id)
+    return redirect(onwards, 303)
 
 
 def _finish_screen(survey: Survey, form: FinishForm, status: int = 200):
