@@ -48,6 +48,7 @@ class Result:
     errors: int  # replies with an unexpected status
     seconds: float
     failures: int = 0  # scenario steps that went wrong (any label)
+    round_rates: tuple[float, ...] = ()  # requests a second in each round, when merged
 
     @property
     def requests(self) -> int:
@@ -55,6 +56,9 @@ class Result:
 
     @property
     def per_second(self) -> float:
+        """Requests a second: the median round's, if measured in rounds."""
+        if self.round_rates:
+            return statistics.median(self.round_rates)
         return self.requests / self.seconds
 
     @property
@@ -74,7 +78,14 @@ def merge(results: Sequence[Result]) -> Result:
         sum(r.errors for r in results),
         sum(r.seconds for r in results),
         sum(r.failures for r in results),
+        tuple(r.requests / r.seconds for r in results),
     )
+
+
+def paired_ratio(results: Sequence[Result], baselines: Sequence[Result]) -> float:
+    """Median of round-by-round throughput ratios (each pair measured back to back)."""
+    pairs = [r.requests / b.requests for r, b in zip(results, baselines, strict=True) if b.requests]
+    return statistics.median(pairs) if pairs else float("nan")
 
 
 def _percentile(ordered: Sequence[float], q: int) -> float:

@@ -76,7 +76,9 @@ def http_rows(dbs: Databases, tmp: Path, args) -> list[Row]:
         if not product.surveys_available(port):
             specs, missing = (product.STAND_IN,), product.SCENARIOS
         for name, scenario, label, baseline, _target in specs:
-            measures.append(Measure(name, port, scenario, label, baseline))
+            # Each product measurement runs right after its baseline, round by round.
+            after = next(i for i, m in enumerate(measures) if m.key == baseline)
+            measures.insert(after + 1, Measure(name, port, scenario, label, baseline))
         for measure in measures:
             measure.clients = http_load.users(measure.port, args.connections)
             measure.run(seconds=0, warmup=args.warmup)  # start journeys, warm caches
@@ -84,10 +86,14 @@ def http_rows(dbs: Databases, tmp: Path, args) -> list[Row]:
         for _ in range(args.rounds):
             for measure in measures:
                 measure.run(args.seconds / args.rounds, ROUND_WARMUP)
-    results = {m.key or m.name: http_load.merge(m.rounds) for m in measures}
+    by_key = {m.key: m for m in measures if m.key}
     rows = []
-    for measure in measures:
-        baseline = results[measure.baseline] if measure.baseline else None
-        rows.append(http_row(measure.name, results[measure.key or measure.name], baseline))
+    for m in measures:
+        result = http_load.merge(m.rounds)
+        if not m.baseline:
+            rows.append(http_row(m.name, result))
+            continue
+        ratio = http_load.paired_ratio(m.rounds, by_key[m.baseline].rounds)
+        rows.append(http_row(m.name, result, ratio, m.baseline))
     rows.extend(Row(spec[0], "not yet available", spec[4]) for spec in missing)
     return rows

@@ -22,7 +22,7 @@ from benchmarks.table import machine, render
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=float, default=6.0, help="measured time per test")
-    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds per test")
+    parser.add_argument("--rounds", type=int, default=6, help="interleaved rounds per test")
     parser.add_argument("--warmup", type=float, default=1.0, help="unmeasured first load")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--skip-http", action="store_true", help="only the non-HTTP figures")
@@ -37,7 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     title = (
         f"Benchmarks on {dbs.kind}: gunicorn {servers.WORKERS} sync workers, "
         f"--no-control-socket, {args.connections} connections, {args.seconds:g} s each in "
-        f"{args.rounds} interleaved rounds (after {args.warmup:g} s warm-up), 127.0.0.1\n"
+        f"{args.rounds} interleaved rounds (after {args.warmup:g} s warm-up), 127.0.0.1;\n"
+        "req/s: the median round; ratio: the median of back-to-back rounds (product, baseline)\n"
         f"{machine()}; "
         f"whole run {time.monotonic() - started:.0f} s"
     )

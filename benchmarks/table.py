@@ -22,25 +22,23 @@ class Row:
         return {True: "yes", False: "NO", None: ""}[self.met]
 
 
-def http_result(result: Result, baseline: Result | None = None, share: float = 0.0) -> str:
+def http_result(result: Result, ratio: float | None = None, baseline: str = "") -> str:
     text = f"{result.per_second:,.0f} req/s, p50 {result.p50_ms:.1f} ms, p99 {result.p99_ms:.1f} ms"
     if result.errors or result.failures:
         text += f", {result.errors + result.failures} errors"
-    if baseline is not None:
-        text += f", {result.per_second / baseline.per_second:.0%} of baseline"
+    if ratio is not None:
+        text += f", {ratio:.0%} of {baseline} baseline"
     return text
 
 
-def http_row(name: str, result: Result, baseline: Result | None = None, share=0.7) -> Row:
+def http_row(name: str, result: Result, ratio: float | None = None, baseline="", share=0.7) -> Row:
     """A load-test row; against a baseline the target is `share` of it and p99 < 100 ms."""
-    if baseline is None:
-        return Row(name, http_result(result), met=None if not result.errors else False)
     ok = not (result.errors or result.failures)
-    ratio = result.per_second / baseline.per_second
+    if ratio is None:
+        return Row(name, http_result(result), met=None if ok else False)
     met = ratio >= share and result.p99_ms < 100 and ok
-    return Row(
-        name, http_result(result, baseline), f">= {share:.0%} of baseline, p99 < 100 ms", met
-    )
+    target = f">= {share:.0%} of {baseline} baseline, p99 < 100 ms"
+    return Row(name, http_result(result, ratio, baseline), target, met)
 
 
 def machine() -> str:
