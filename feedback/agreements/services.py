@@ -117,6 +117,7 @@ def sign(
     now: datetime | None = None,
 ) -> Signature:
     """Take one person's signature; lock the version when the last one is in."""
+    _hold(session, version)
     if method not in METHODS:
         raise AgreementError("Choose to draw or type a signature.")
     if feeling and feeling not in content.words()["feelings"]:
@@ -139,11 +140,29 @@ def sign(
     )
     version.add_signature(signature)
     session.flush()
-    if not version.unsigned():
-        at = _now(now)
-        version.lock(record.digest(version, locked_at=at), at)
-        session.flush()
+    complete(session, version, now)
     return signature
+
+
+def complete(session: Session, version: AgreementVersion, now: datetime | None = None) -> bool:
+    """Lock a version whose people have all signed. Returns True if it locked it now."""
+    if version.status != "signing" or version.unsigned():
+        return False
+    at = _now(now)
+    version.lock(record.digest(version, locked_at=at), at)
+    session.flush()
+    return True
+
+
+def _hold(session: Session, version: AgreementVersion) -> None:
+    """Wait for any other signature on this version to finish, then read it afresh.
+
+    PostgreSQL holds the row until this transaction ends, so two people signing at the
+    same moment cannot both miss each other and leave a fully signed version unlocked.
+    """
+    query = select(AgreementVersion.id).where(AgreementVersion.id == version.id)
+    session.execute(query.with_for_update())
+    session.expire(version, ["signatures", "status"])
 
 
 def find_agreement(session: Session, reference: str) -> Agreement | None:

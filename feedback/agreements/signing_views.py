@@ -45,6 +45,9 @@ def signers(reference: str):
     """Who signs, and who has signed already."""
     agreement = load_visible(reference)
     version = agreement.current
+    if services.complete(db.session, version):  # everyone signed, but it was not locked
+        audit("agreement_locked", agreement, detail=f"version {version.number}")
+        db.session.commit()
     if version.status == "signed":
         return redirect(url_for("agreements.signed", reference=agreement.reference))
     audit("agreement_viewed", agreement, detail="signing")

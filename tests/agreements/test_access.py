@@ -92,3 +92,11 @@ def test_signed_out_people_go_to_the_login_page(client, signed_reference):
     _worker, reference = signed_reference
     response = client.get(f"/staff/agreements/{reference}")
     assert response.status_code == 302 and "/staff/login" in response.location
+
+
+def test_the_staff_home_page_links_to_agreements_for_those_who_prepare_them(client, make_user):
+    login(client, make_user("practitioner"))
+    assert "/staff/agreements/" in client.get("/staff/").text
+    client.post("/staff/logout")
+    login(client, make_user("safeguarding"))
+    assert "/staff/agreements/" not in client.get("/staff/").text

@@ -144,3 +144,29 @@ def test_signing_someone_not_on_the_agreement_is_refused(session, make_agreement
     agreement = get_agreement(make_agreement(worker.id))
     with pytest.raises(AgreementError):
         services.sign(session, agreement.current, 7, method="typed", typed_name="Nobody")
+
+
+def test_a_fully_signed_version_that_missed_its_lock_is_locked_on_the_next_look(
+    client, session, make_agreement, worker
+):
+    from feedback.agreements.models import Signature
+    from tests.conftest import login
+
+    agreement = get_agreement(make_agreement(worker.id))
+    version = agreement.current
+    services.sign(session, version, 0, method="typed", typed_name="Mia")
+    services.sign(session, version, 1, method="typed", typed_name="Jo")
+    # As if two last signatures had raced: all signed, status still "signing".
+    version.signatures.append(
+        Signature(
+            person=2, role="worker", name="Sam Worker", method="typed", typed_name="Sam Worker"
+        )
+    )
+    session.commit()
+    assert version.status == "signing"
+    login(client, worker)
+    response = client.get(f"/staff/agreements/{agreement.reference}/signing")
+    assert response.status_code == 302 and response.location.endswith("/signed")
+    session.expire_all()
+    assert get_agreement(agreement.reference).current.status == "signed"
+    assert record.check_record(session, agreement.reference).ok
