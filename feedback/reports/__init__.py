@@ -1,6 +1,6 @@
-""" "You told us, we did": actions, quotes, and reports for families and for the board.
+"""The "You told us, we did" feature: actions, quotes, and reports for families and the board.
 
-`data.build_report` gathers the numbers once; `render.render_pdf` (reportlab, in `pdf.py`
+`data.build_report` gathers the numbers once; `render.render_pdf` (reportlab, in `pdf/`
 only) and the HTML templates show them; `export.py` streams responses as CSV.
 """
 

@@ -67,6 +67,12 @@ def action(action_id: int | None = None):
             form.you_told_us.data = services.suggest_you_told_us(
                 db.session, principle, form.theme.data or ""
             )
+    elif "suggest" in request.form:
+        # Fill "you told us" for the chosen principle and theme; keep the rest; save nothing.
+        form.you_told_us.data = services.suggest_you_told_us(
+            db.session, form.principle.data, form.theme.data or ""
+        )
+        return render_template("reports/action_form.html", form=form, action=found, advice={})
     if form.validate_on_submit():
         saved = services.save_action(
             db.session,

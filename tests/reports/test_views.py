@@ -139,3 +139,23 @@ def test_lead_marks_a_comment_ok_to_quote_but_never_a_flagged_one(
     assert response.status_code == 409 and "never quoted" in response.text
     session.refresh(flagged)
     assert not flagged.ok_to_quote
+
+
+def test_suggest_fills_what_we_heard_keeps_the_rest_and_saves_nothing(
+    client, login_as, session, spring
+):
+    login_as("lead")
+    response = client.post(
+        "/staff/reports/actions/new",
+        data={
+            "principle": "1",
+            "theme": "",
+            "you_told_us": "",
+            "we_did": "My draft words",
+            "status": "planned",
+            "suggest": "yes",
+        },
+    )
+    assert response.status_code == 200
+    assert "I feel &lt;b&gt;sad" in response.text and "My draft words" in response.text
+    assert session.scalar(select(Action)) is None
