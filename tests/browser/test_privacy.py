@@ -111,3 +111,16 @@ def test_an_administrator_reads_the_audit_log(page, live_app, live_server):
     page.get_by_role("button", name="Show").click()
     assert "action=login" in page.url
     assert_accessible(page, "audit log")
+
+
+def test_pages_make_no_requests_to_any_other_site(page, live_app, live_server):
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(live_server + "/")
+    for link in ("/privacy/4-7", "/privacy/parent", "/accessibility", "/tablet"):
+        page.goto(live_server + link)
+    sign_in(page, live_server, staff_member(live_app, "admin"))
+    for link in ("/staff/privacy", "/staff/privacy/people", "/staff/audit", "/staff/account"):
+        page.goto(live_server + link)
+    elsewhere = [u for u in requested if not u.startswith((live_server, "data:"))]
+    assert requested and not elsewhere, elsewhere
