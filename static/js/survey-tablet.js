@@ -31,7 +31,11 @@
     homeTimer = window.setTimeout(goHome, homeAfter);
   }
 
-  dialog.querySelector("button").addEventListener("click", function () { dialog.close(); });
+  // "I am still here" (or Escape) closes the warning and starts the count again.
+  dialog.querySelector("button").addEventListener("click", function () {
+    dialog.close();
+    restart();
+  });
   dialog.addEventListener("close", restart);
   ["pointerdown", "keydown", "input"].forEach(function (type) {
     document.addEventListener(type, function () {

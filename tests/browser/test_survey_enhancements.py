@@ -59,3 +59,25 @@ def test_read_it_to_me_is_hidden_where_the_browser_cannot_speak(page, live_serve
     page.goto(f"{live_server}/s/{_slug(live_app, '4-7')}")
     page.locator("form.start-form button").click()
     assert page.get_by_role("button", name=re.compile("Read")).count() == 0
+
+
+def test_a_lost_session_keeps_the_answer_on_screen_and_saves_it_next_time(
+    page, live_server, live_app
+):
+    from playwright.sync_api import expect
+
+    from feedback.surveys.models import Response
+
+    page.goto(f"{live_server}/s/{_slug(live_app, '8-12')}")
+    page.locator("form.start-form button").click()
+    sid = page.locator("input[name=submission_id]").input_value()
+    page.get_by_role("radio", name="Really good").check()
+    page.context.clear_cookies(name="session")  # the session (and its CSRF token) is gone
+    page.get_by_role("button", name=re.compile("^Next")).click()
+    expect(page.locator(".error-summary")).to_contain_text("please press Next again")
+    assert page.get_by_role("radio", name="Really good").is_checked()
+    page.get_by_role("button", name=re.compile("^Next")).click()
+    expect(page.locator(".progress-text")).to_have_text("Question 2 of 11")
+    with live_app.app_context():
+        response = db.session.scalar(select(Response).where(Response.submission_id == sid))
+        assert [a.value for a in response.answers] == ["5"]

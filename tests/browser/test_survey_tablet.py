@@ -53,6 +53,9 @@ def test_hand_back_returns_to_welcome_and_back_shows_no_answers(page, live_serve
         assert page.get_by_role("button", name="Sign out").count() == 0
     page.reload()
     _no_answers_on_screen(page)
+    # Nothing kept in the browser but the signed tablet cookie (and the empty session).
+    assert page.evaluate("localStorage.length + sessionStorage.length") == 0
+    assert {c["name"] for c in page.context.cookies()} <= {"session", "survey_tablet"}
 
 
 def test_idle_tablet_warns_then_goes_home_keeping_the_answers(page, live_server, live_app):
