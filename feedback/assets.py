@@ -15,8 +15,9 @@ import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
-from flask import Flask, Response, abort, current_app, request
+from flask import Flask, Response, abort, current_app, has_request_context, request
 from werkzeug.security import safe_join
 
 from feedback.compress import TEXT_TYPES
@@ -142,8 +143,21 @@ def serve_static(filename: str) -> Response:
     return response.make_conditional(request)
 
 
+def url_for(endpoint: str, **values) -> str:
+    """Flask's `url_for` for templates, with a short cut for static files.
+
+    A survey screen links a stylesheet, a script and a picture per answer; building
+    each through the URL map cost more than the rest of the template around it.
+    """
+    if endpoint == "static" and len(values) == 1 and "filename" in values and has_request_context():
+        name = quote(hashed_name(values["filename"]), safe="/!$&'()*+,:;=@")
+        return f"{request.script_root}{current_app.static_url_path}/{name}"
+    return current_app.url_for(endpoint, **values)
+
+
 def init_app(app: Flask) -> None:
     app.view_functions["static"] = serve_static
+    app.jinja_env.globals["url_for"] = url_for
 
     @app.url_defaults
     def hash_static_names(endpoint: str, values: dict) -> None:

@@ -131,7 +131,7 @@ def test_production_pages_carry_hsts(app):
 
 
 @pytest.mark.csrf
-def test_quick_hidden_tag_matches_flask_wtf(app):
+def test_quick_hidden_fields_match_flask_wtf(app):
     from flask_wtf import FlaskForm
     from wtforms import HiddenField, StringField
 
@@ -150,6 +150,18 @@ def test_quick_hidden_tag_matches_flask_wtf(app):
         for form in (plain, quick):
             form.sid.data = 'a "quoted" <value> & more'
         assert str(quick.hidden_tag()) == str(plain.hidden_tag())
+        for name in ("sid", "extra", "csrf_token", "name"):
+            assert str(quick[name]) == str(plain[name])
         assert str(quick.hidden_tag("sid")) == str(plain.hidden_tag("sid"))
         assert "&#34;quoted&#34; &lt;value&gt; &amp; more" in quick.hidden_tag()
         assert 'name="csrf_token"' in quick.hidden_tag()
+
+
+@pytest.mark.parametrize("script_root", ["", "/feedback"])
+def test_template_static_urls_match_flask(app, script_root):
+    names = ["css/app.css", "css/nothing here.css", "img/x+y (1).svg"]
+    with app.test_request_context("/", environ_base={"SCRIPT_NAME": script_root}):
+        template_url_for = app.jinja_env.globals["url_for"]
+        for name in names:
+            assert template_url_for("static", filename=name) == app.url_for("static", filename=name)
+        assert template_url_for("staff.login") == app.url_for("staff.login")
