@@ -12,7 +12,7 @@ from feedback.agreements.models import Agreement, AgreementVersion, Signature
 from feedback.privacy.rights import Holder, holder, same_name
 
 
-def _find_agreements(session: Session, name: str, reference: str) -> list[Agreement]:
+def _find_agreements(session: Session, name: str, reference: str, _found=None) -> list[Agreement]:
     ids: set[int] = set()
     if reference:
         ids.update(

@@ -140,7 +140,10 @@ def erase():
     if not form.validate_on_submit():
         return _results(holdings, 422, erase_form=form)
     counts = rights.erase(db.session, holdings)
+    kept = ", ".join(f"{n} {k}" for k, n in holdings.kept.items())
     log("erased", "person", "", ", ".join(f"{k} {n}" for k, n in counts.items()))
     db.session.commit()
     flash("Erased: " + ", ".join(f"{n} {k}" for k, n in counts.items()) + ".")
+    if kept:
+        flash(f"Kept because the law requires it, or a record we must keep needs it: {kept}.")
     return _results(_holdings(form), form=form)

@@ -1,8 +1,11 @@
 """People's rights: find everything held about a named person or family reference,
 export it, correct it, erase it. No Flask here; the caller commits and audits.
 
-Responses are found by the name given on a named response. Agreements and safeguarding
-alerts join in through `HOLDERS` as those features register themselves (see `holder`).
+Responses are found by the name given on a named response; agreements by family
+reference or name (holders.py). Any other kind of record joins in by registering a
+`Holder`: a safeguarding alert, say, is found through the person's responses (its `find`
+gets what was found so far), is not erasable (the law says we keep it), and `needs` the
+answer it is about, so erasure keeps that response while the alert is kept.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ class Holdings:
     name: str = ""
     reference: str = ""
     records: dict[str, list[Any]] = field(default_factory=dict)
+    kept: dict[str, int] = field(default_factory=dict)  # after erase: what the law keeps
 
     @property
     def responses(self) -> list[Response]:
@@ -46,10 +50,12 @@ class Holder:
     """How to find, describe, correct and erase one kind of record about a person."""
 
     kind: str
-    find: Callable[[Session, str, str], list[Any]]
+    find: Callable[[Session, str, str, Holdings], list[Any]]
     describe: Callable[[Any], dict[str, Any]]
     rename: Callable[[Any, str], None] | None = None
     erasable: bool = True
+    # (table, id) pairs a kept record of this kind still needs, e.g. {("answers", 12)}
+    needs: Callable[[Any], set[tuple[str, int]]] | None = None
     note: str = ""  # shown to staff: why a name is not changed, or a record not erased
 
 
@@ -62,7 +68,7 @@ def holder(h: Holder) -> Holder:
     return h
 
 
-def _find_responses(session: Session, name: str, _reference: str) -> list[Response]:
+def _find_responses(session: Session, name: str, _reference: str, _found=None) -> list[Response]:
     if not name:
         return []
     named = session.execute(
@@ -112,7 +118,7 @@ def find_holdings(session: Session, name: str = "", reference: str = "") -> Hold
     name, reference = " ".join(name.split()), reference.strip()
     found = Holdings(name=name, reference=reference)
     for h in HOLDERS.values():
-        found.records[h.kind] = h.find(session, name, reference)
+        found.records[h.kind] = h.find(session, name, reference, found)
     return found
 
 
@@ -149,16 +155,41 @@ def correct_answer(session: Session, holdings: Holdings, answer_id: int, text: s
     raise LookupError("That answer is not one of this person's written answers.")
 
 
-def erase(session: Session, holdings: Holdings) -> dict[str, int]:
-    """Delete what may be erased; records the law says we must keep are left (and counted)."""
-    counts: dict[str, int] = {}
+def _needed(holdings: Holdings) -> set[tuple[str, int]]:
+    """What the records we must keep still point at."""
+    needed: set[tuple[str, int]] = set()
     for kind, rows in holdings.records.items():
         h = HOLDERS[kind]
-        if not h.erasable:
-            counts[kind] = 0
+        if not h.erasable and h.needs:
+            for row in rows:
+                needed |= h.needs(row)
+    return needed
+
+
+def _is_needed(row: Any, needed: set[tuple[str, int]]) -> bool:
+    if (getattr(row, "__tablename__", ""), getattr(row, "id", None)) in needed:
+        return True
+    return isinstance(row, Response) and any(("answers", a.id) in needed for a in row.answers)
+
+
+def erase(session: Session, holdings: Holdings) -> dict[str, int]:
+    """Delete what may be erased; returns how many of each kind went.
+
+    Records the law says we must keep are left, and so is anything they still need (the
+    response a safeguarding alert is about); those are counted in `holdings.kept`.
+    """
+    counts: dict[str, int] = {}
+    needed = _needed(holdings)
+    holdings.kept = {}
+    for kind, rows in holdings.records.items():
+        if not HOLDERS[kind].erasable:
+            counts[kind], holdings.kept[kind] = 0, len(rows)
             continue
-        for row in rows:
+        going = [row for row in rows if not _is_needed(row, needed)]
+        for row in going:
             session.delete(row)
-        counts[kind] = len(rows)
+        counts[kind] = len(going)
+        if len(going) < len(rows):
+            holdings.kept[kind] = len(rows) - len(going)
     session.flush()
     return counts
