@@ -19,7 +19,7 @@ def test_staff_print_a_poster_with_a_qr_code(page, live_server):
     assert short.startswith(live_server + "/s/")
     page.get_by_role("link", name="Print the poster for How are things with your worker?").click()
     qr = page.get_by_role("img", name=f"QR code that opens {short}")
-    assert qr.evaluate("img => img.complete && img.naturalWidth > 100")
+    assert qr.evaluate("img => img.decode().then(() => img.naturalWidth)") > 100
     assert page.get_by_text(short).is_visible()
     assert_accessible(page, "poster")
     page.emulate_media(media="print")
