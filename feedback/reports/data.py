@@ -143,6 +143,10 @@ def _action_item(action) -> ActionItem:
     )
 
 
+def _theme_principles() -> dict[str, int]:
+    return {t.name: t.principle for t in THEMES}
+
+
 def _quotes(session: Session, f: queries.Filters) -> dict[int, tuple[str, ...]]:
     """Redacted, de-duplicated quotes per principle, newest first.
 
@@ -151,7 +155,7 @@ def _quotes(session: Session, f: queries.Filters) -> dict[int, tuple[str, ...]]:
     its question's principle.
     """
     staff = queries.staff_names(session)
-    theme_principle = {t.name: t.principle for t in THEMES}
+    theme_principle = _theme_principles()
     found: dict[int, list[str]] = defaultdict(list)
     for question_principle, text, themes, name in queries.quotable(session, f):
         principles = {theme_principle[t] for t in themes or () if t in theme_principle}
@@ -180,11 +184,13 @@ def build_report(
         (r.principle, r.audience): r for r in rows
     }
     theme_counts: dict[int, Counter] = defaultdict(Counter)
+    theme_principle = _theme_principles()
     comments = 0
     for principle, themes, count in queries.comment_themes(session, f):
         comments += count
         for name in set(json.loads(themes) or ()) if themes else ():
-            theme_counts[principle][name] += count
+            # A theme is listed under its own principle, whichever question drew it out.
+            theme_counts[theme_principle.get(name, principle)][name] += count
     quotes = _quotes(session, f)
     actions: dict[int, list[ActionItem]] = defaultdict(list)
     for action in queries.actions_for(session, period):

@@ -142,7 +142,7 @@ def test_actions_finished_before_the_period_are_left_out(session):
     assert [a.we_did for a in second.published_actions] == ["recent"]
 
 
-def test_a_quote_sits_under_the_principle_of_its_theme(session):
+def test_quotes_and_themes_sit_under_the_principle_of_their_theme(session):
     survey = survey_for(session)  # "helped_most" is a principle 1 question
     respond(
         session,
@@ -152,6 +152,12 @@ def test_a_quote_sits_under_the_principle_of_its_theme(session):
         themes=["Family time"],
     )
     respond(session, survey, {"helped_most": "She is kind"}, ok_to_quote=True, themes=[])
+    for _ in range(4):
+        respond(session, survey, {"helped_most": "family time"}, themes=["Family time"])
     report = build_report(session, SPRING)
     assert principle(report, 3).quotes == ("Seeing my brother more",)  # Family time: 3
     assert principle(report, 1).quotes == ("She is kind",)
+    assert [(t.name, t.comments) for t in principle(report, 3).themes] == [
+        ("Family time", Figure(5))
+    ]
+    assert principle(report, 1).themes == ()

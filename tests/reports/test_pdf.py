@@ -112,7 +112,7 @@ def test_accents_welsh_and_emoji_print_safely(session, tmp_path):
     )
     text = pdf_text(render_pdf(build_report(session, SPRING), "family", SERVICE), tmp_path)
     assert "Café naïve, dŵr a tŷ" in text
-    assert "✓" in text  # a sign the font has stands in for an emoji it lacks
+    assert "✓" in text and "☺" in text  # signs the font has stand in for emoji
     assert "🦄" not in text and "🏽" not in text  # others are left out, never a blank box
 
 

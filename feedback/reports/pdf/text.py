@@ -46,7 +46,9 @@ def printable(text: str) -> str:
     glyphs = _glyphs()
     out = []
     for char in unicodedata.normalize("NFC", text or ""):
-        if ord(char) in glyphs or char in "\n\t":
+        # reportlab's text layer (what copy-paste and screen readers get) only carries
+        # characters up to U+FFFF, so emoji above it always get a stand-in instead.
+        if (ord(char) <= 0xFFFF and ord(char) in glyphs) or char in "\n\t":
             out.append(char)
         elif char in STAND_INS:
             out.append(STAND_INS[char])
