@@ -5,7 +5,7 @@ FLASK := FLASK_APP=feedback $(VENV)/bin/flask
 WORKERS ?= 2
 PORT ?= 8000
 
-.PHONY: run test serve bench bench-pg system-deps lint
+.PHONY: run test serve bench bench-pg system-deps lint translations
 
 $(VENV)/.installed-run: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -51,3 +51,13 @@ bench-pg: $(VENV)/.installed-test
 	trap "./scripts/pg-throwaway.sh stop $$PGDATA" EXIT; \
 	DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:$(PGPORT)/postgres \
 	  $(PY) -m benchmarks.run_all $(BENCH_ARGS)
+
+# Interface words on survey screens (Flask-Babel): find them in code, templates and
+# feedback/surveys/words.toml, update the Welsh and Urdu catalogues, compile the .mo files.
+# New strings arrive empty in the .po files (English is shown until they are translated).
+I18N := feedback/translations
+translations: $(VENV)/.installed-run
+	PYTHONPATH=. $(VENV)/bin/pybabel extract -F babel.cfg --sort-output -c NOTE \
+	  --project feedback --copyright-holder "the feedback contributors" -o $(I18N)/messages.pot .
+	$(VENV)/bin/pybabel update -i $(I18N)/messages.pot -d $(I18N) --no-fuzzy-matching --ignore-obsolete
+	$(VENV)/bin/pybabel compile -d $(I18N) --statistics

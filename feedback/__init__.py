@@ -27,7 +27,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config.from_mapping(load_config(Path(app.instance_path)))
     app.config.update(test_config)
 
-    from feedback.extensions import babel, csrf, db, limiter, login_manager
+    from feedback.extensions import csrf, db, limiter, login_manager
 
     db.init_app(app)
     # We use no async engines; the extension's async teardown would spin up an event
@@ -36,15 +36,15 @@ def create_app(test_config: dict | None = None) -> Flask:
         f for f in app.teardown_appcontext_funcs if f.__name__ != "_close_async_sessions"
     ]
     csrf.init_app(app)
-    babel.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "staff.login"
     login_manager.login_message = "Please sign in to see that page."
 
-    from feedback import agreements, builder, forms, privacy, reports, staff, surveys
+    from feedback import agreements, builder, forms, i18n, privacy, reports, staff, surveys
 
     forms.init_app(app)
+    i18n.init_app(app)  # Flask-Babel: survey pages in the survey's language
     app.register_blueprint(surveys.bp)
     app.register_blueprint(staff.bp)
     app.register_blueprint(agreements.bp)

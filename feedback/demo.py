@@ -44,7 +44,10 @@ def seed(session: Session, responses: int = 300, seed_value: int = 7) -> bool:
         user.set_password(DEMO_PASSWORD)
         session.add(user)
     load_shipped(session)
-    surveys = session.scalars(select(Survey).where(Survey.status == "open")).all()
+    # Demo comments are in English: translations get no made-up responses.
+    surveys = session.scalars(
+        select(Survey).where(Survey.status == "open", Survey.translation_of_id.is_(None))
+    ).all()
     # Repeatable demo data; nothing here is security-sensitive.
     rng = random.Random(seed_value)  # nosec B311
     seed_responses(session, surveys, responses, rng)

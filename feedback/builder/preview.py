@@ -14,6 +14,9 @@ from flask import abort, make_response, redirect, request, url_for
 
 from feedback.builder import bp
 from feedback.builder.pages import render, survey_or_404
+from feedback.builder.services import translations
+from feedback.extensions import db
+from feedback.languages import languages
 from feedback.staff.roles import role_required
 from feedback.surveys import device
 from feedback.surveys.forms import FinishForm, StartForm, answer_form
@@ -66,9 +69,21 @@ def preview_start(survey_id: int):
     if request.method == "POST":
         return redirect(_screen(survey, 1), 303)
     form = StartForm(formdata=None, token=device.issue_start_token())
-    action = url_for("builder.preview_start", survey_id=survey.id)
+    known = languages()
+    versions = [
+        (known[s.language], s)
+        for s in translations(db.session, survey)
+        if s.language in known and (s.id == survey.id or s.status != "archived")
+    ]
     return render_screen(
-        "surveys/start.html", survey, form=form, resume_url=None, error="", form_action=action
+        "surveys/start.html",
+        survey,
+        form=form,
+        resume_url=None,
+        error="",
+        form_action=url_for("builder.preview_start", survey_id=survey.id),
+        language_versions=versions,
+        language_url=lambda other: url_for("builder.preview_start", survey_id=other.id),
     )
 
 

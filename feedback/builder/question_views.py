@@ -8,7 +8,6 @@ from feedback.builder import bp, questions
 from feedback.builder.bank import question_bank
 from feedback.builder.errors import BuilderError
 from feedback.builder.forms import (
-    CHOICE_KINDS,
     ActionForm,
     AddFromBankForm,
     BankFilterForm,
@@ -82,7 +81,7 @@ def edit_question(survey_id: int, question_id: int):
         flash("Question saved. Any advice on its words is shown beside it.")
         return _to_question(survey.id, question.id)
     if request.method == "GET":
-        form.show_options(question.options if question.kind in CHOICE_KINDS else [])
+        form.show_options(question.options)  # scale answers too: their words can change
         form.fill_blank_options(2)
     return render(
         "builder/question.html",

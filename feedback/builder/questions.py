@@ -37,9 +37,12 @@ def has_responses(session: Session, survey: Survey) -> bool:
 
 
 def clean_options(kind: str, options: list[dict[str, Any]] | None) -> list[dict[str, Any]]:
-    """Standard answers for scales, none for writing, else the given ones with values."""
-    if kind in SCALE_KINDS or kind == "text":
-        return options_for(kind) if kind != "text" else []
+    """Standard answers for scales (in the given words), none for writing, else the
+    given ones with values."""
+    if kind == "text":
+        return []
+    if kind in SCALE_KINDS:
+        return options_for(kind, options)
     cleaned, used = [], set()
     for option in options or []:
         label = (option.get("label") or "").strip()

@@ -24,9 +24,14 @@ def scale_options() -> dict[str, list[dict[str, Any]]]:
 
 
 def options_for(kind: str, options: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
-    """Scale questions use the standard answers; others keep their own."""
+    """Scale questions use the standard answers (their words may be given, to translate
+    them: matched by value); others keep their own."""
     if kind in SCALE_KINDS:
-        return [dict(o) for o in scale_options()[kind]]
+        words = {o.get("value"): (o.get("label") or "").strip() for o in options or []}
+        standard = [dict(o) for o in scale_options()[kind]]
+        for option in standard:
+            option["label"] = words.get(option["value"]) or option["label"]
+        return standard
     return [dict(o) for o in options or []]
 
 
@@ -66,12 +71,17 @@ def load_shipped(session: Session, folder: Path = SHIPPED) -> list[Survey]:
     """Add each shipped survey not yet in the database (matched by its key)."""
     have = set(session.scalars(select(Survey.key).where(Survey.key != "")))
     made = []
-    for path in sorted(folder.glob("*.toml")):
-        definition = read_definition(path)
+    definitions = [read_definition(path) for path in sorted(folder.glob("*.toml"))]
+    # Originals first, so a translation (`translation_of` = the original's key) can link.
+    for definition in sorted(definitions, key=lambda d: "translation_of" in d):
         if definition["key"] in have:
             continue
         survey = build_survey(definition)
+        if "translation_of" in definition:
+            survey.translation_of_id = session.scalar(
+                select(Survey.id).where(Survey.key == definition["translation_of"])
+            )
         session.add(survey)
+        session.flush()
         made.append(survey)
-    session.flush()
     return made

@@ -10,6 +10,8 @@ from flask import abort, render_template, url_for
 from sqlalchemy.exc import IntegrityError
 
 from feedback.extensions import db
+from feedback.i18n import translate_words, use_language
+from feedback.languages import text_direction
 from feedback.surveys import device, services
 from feedback.surveys.models import Response, Survey
 from feedback.surveys.words import words_for
@@ -26,11 +28,13 @@ def survey_or_404(slug: str) -> Survey:
 
 def render(template: str, survey: Survey, status: int = 200, **context):
     """Render a survey screen in the audience's words and the survey's language."""
+    use_language(survey.language)
     html = render_template(
         template,
         survey=survey,
-        w=words_for(survey.audience),
+        w=translate_words(words_for(survey.audience)),
         page_lang=survey.language,
+        page_dir=text_direction(survey.language),
         tablet=device.current_tablet(),
         **context,
     )

@@ -27,6 +27,9 @@ def index():
         select(Survey).where(Survey.status == "open").order_by(Survey.id)
     ).all()
     open_now = [s for s in surveys if s.is_open()]
+    # A translation is offered beside its original (see the language links), not twice.
+    open_ids = {s.id for s in open_now}
+    open_now = [s for s in open_now if s.translation_of_id not in open_ids]
     by_audience = {a: [s for s in open_now if s.audience == a] for a in AUDIENCES}
     choose = {a: words_for(a)["choose"] for a in AUDIENCES}
     return render_template("surveys/index.html", by_audience=by_audience, choose=choose)

@@ -75,7 +75,8 @@ def shipped(app):
     with app.app_context():
         load_shipped(db.session)
         db.session.commit()
-        return {s.audience: s.slug for s in db.session.scalars(select(Survey))}
+        originals = select(Survey).where(Survey.translation_of_id.is_(None))  # not cy/ur
+        return {s.audience: s.slug for s in db.session.scalars(originals)}
 
 
 def hidden(html: str, name: str) -> str:
