@@ -151,13 +151,15 @@ def url_for(endpoint: str, **values) -> str:
     """
     if endpoint == "static" and len(values) == 1 and "filename" in values and has_request_context():
         name = quote(hashed_name(values["filename"]), safe="/!$&'()*+,:;=@")
-        return f"{request.script_root}{current_app.static_url_path}/{name}"
+        prefix = current_app.extensions.get("static_url_path") or current_app.static_url_path
+        return f"{request.script_root}{prefix}/{name}"
     return current_app.url_for(endpoint, **values)
 
 
 def init_app(app: Flask) -> None:
     app.view_functions["static"] = serve_static
     app.jinja_env.globals["url_for"] = url_for
+    app.extensions["static_url_path"] = app.static_url_path  # a property worked out each time
 
     @app.url_defaults
     def hash_static_names(endpoint: str, values: dict) -> None:

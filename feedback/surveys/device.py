@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 
 from flask import Response, after_this_request, current_app, g, request
 from itsdangerous import BadSignature, URLSafeSerializer
@@ -23,7 +24,13 @@ SUBMISSION_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 
 
 def _signer(salt: str) -> URLSafeSerializer:
-    return URLSafeSerializer(current_app.secret_key, salt=salt)
+    return _signer_for(current_app.secret_key, salt)
+
+
+@lru_cache(maxsize=16)
+def _signer_for(secret_key: str, salt: str) -> URLSafeSerializer:
+    """Made once per key and salt: building one is dearer than signing with it."""
+    return URLSafeSerializer(secret_key, salt=salt)
 
 
 def _cookie_options() -> dict:
