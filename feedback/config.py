@@ -81,6 +81,7 @@ def load_config(instance_path: Path) -> dict:
         "AGREEMENT_LINK_DAYS": _int_env("AGREEMENT_LINK_DAYS", 7),
         "AGREEMENT_LINK_WINDOW_MINUTES": _int_env("AGREEMENT_LINK_WINDOW_MINUTES", 30),
         "RATELIMIT_HEADERS_ENABLED": False,
+        "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0") or 0),
         # Staff sessions: signed out after this long without using the app, and in any case
         # this long after signing in.
         "STAFF_IDLE_SECONDS": 60 * _int_env("STAFF_IDLE_MINUTES", 30),

@@ -18,6 +18,7 @@ from flask_wtf import FlaskForm
 from markupsafe import Markup, escape
 from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.exceptions import RequestEntityTooLarge
+from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 from wtforms import StringField, TextAreaField
 from wtforms.validators import Length
@@ -132,3 +133,8 @@ def init_app(app: Flask) -> None:
     """Clean every request's input; bound URL ids. Call before registering blueprints."""
     app.request_class = CleanRequest
     app.url_map.converters["int"] = DatabaseIntConverter
+    proxies = app.config.get("TRUSTED_PROXIES", 0)
+    if proxies:
+        # Behind a load balancer, sign-in limits must count the visitor's address, not
+        # the balancer's: trust exactly this many X-Forwarded-For hops, no more.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)

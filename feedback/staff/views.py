@@ -59,7 +59,8 @@ def start_session(user: User) -> None:
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit("20 per minute; 200 per hour", methods=["POST"])
+# Per address: generous, since a whole council office may share one.
+@limiter.limit("60 per minute; 1000 per hour", methods=["POST"])
 # Back-off per account: after 5 failures wait minutes, after 10 an hour, after 20 a day.
 @limiter.limit(
     "5 per 5 minutes; 10 per hour; 20 per day",

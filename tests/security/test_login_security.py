@@ -4,6 +4,7 @@ import re
 import time
 
 import pytest
+from flask import request
 from sqlalchemy import select
 
 from feedback.extensions import db
@@ -139,3 +140,35 @@ def test_inactive_accounts_lose_their_session(app, client, make_user):
         db.session.get(User, user.id).active = False
         db.session.commit()
     assert client.get("/staff/").status_code == 302
+
+
+@pytest.mark.ratelimit
+def test_behind_one_trusted_proxy_limits_count_each_visitor(tmp_path):
+    from feedback import create_app
+    from feedback.db import Model
+    from tests.conftest import _config
+
+    app = create_app(
+        _config(
+            tmp_path,
+            f"sqlite:///{tmp_path / 'p.sqlite'}",
+            RATELIMIT_ENABLED=True,
+            TRUSTED_PROXIES=1,
+        )
+    )
+    with app.app_context():
+        Model.metadata.create_all(db.engine)
+    app.add_url_rule("/whoami-for-test", "whoami", lambda: request.remote_addr)
+    client = app.test_client()
+    seen = client.get("/whoami-for-test", headers={"X-Forwarded-For": "6.6.6.6, 198.51.100.7"})
+    assert seen.text == "198.51.100.7"  # the visitor as the one trusted proxy saw them
+    # One visitor's failures still back off, whatever address the proxy passes on.
+    statuses = [
+        client.post(
+            "/staff/login",
+            data={"email": "same@x.org", "password": "wrong" * 3},
+            headers={"X-Forwarded-For": f"203.0.113.{n}"},
+        ).status_code
+        for n in range(6)
+    ]
+    assert statuses == [401] * 5 + [429]
