@@ -113,7 +113,7 @@ def _principle(doc: PdfDocument, p: PrincipleResult) -> None:
     doc.heading(w["actions"], 3)
     if p.actions:
         columns = ["col_heard", "col_action", "col_owner", "col_status", "col_due", "col_published"]
-        _table(doc, columns, action_rows(p), [0.24, 0.28, 0.14, 0.11, 0.10, 0.13])
+        _table(doc, columns, action_rows(p), [0.24, 0.28, 0.13, 0.11, 0.12, 0.12])
     else:
         doc.text(w["no_actions"], "small")
 

@@ -55,7 +55,7 @@ def _school(match: re.Match[str]) -> str:
     return prefix + "[school]"
 
 
-def _names(text: str, extra: frozenset[str]) -> str:
+def _names(text: str, first: frozenset[str], other: frozenset[str]) -> str:
     lists = _lists()
     everyday = lists["common"] | lists["function_words"] | lists["school_words"]
     out = []
@@ -67,7 +67,7 @@ def _names(text: str, extra: frozenset[str]) -> str:
             continue
         core = token.strip("\"'“”‘’()[],.!?;:")
         bare = core.lower().removesuffix("'s").removesuffix("’s")
-        is_name = bare in extra or bare in lists["names"]
+        is_name = bare in first or bare in lists["names"] or (bare in other and core[:1].isupper())
         if not is_name and core[:1].isupper() and not sentence_start and not core.isupper():
             # A capitalised word mid-sentence that is not an everyday word: likely a name.
             is_name = bare not in everyday
@@ -81,19 +81,18 @@ def _names(text: str, extra: frozenset[str]) -> str:
 def redact(text: str, names: Iterable[str] = ()) -> str:
     """Return the text with personal details replaced by [name], [email] and so on.
 
-    `names` are extra names known to be in play (staff, the respondent if named).
+    `names` are extra names known to be in play (staff, the respondent if named). Their
+    first names are taken out in any case ("sarah"); other parts only when written with a
+    capital, since surnames are often everyday words ("Young", "Brown", "Hope").
     """
     lists = _lists()
     everyday = lists["common"] | lists["function_words"]
-    extra = frozenset(
-        part.lower()
-        for name in names
-        for part in re.split(r"\s+", name or "")
-        if len(part) > 1 and part.lower() not in everyday
-    )
+    parts = [[p.lower() for p in (name or "").split() if len(p) > 1] for name in names]
+    first = frozenset(p[0] for p in parts if p and p[0] not in everyday)
+    other = frozenset(x for p in parts for x in p[1:] if x not in everyday)
     text = EMAIL.sub("[email]", text)
     text = PHONE.sub("[phone number]", text)
     text = LONG_NUMBER.sub("[phone number]", text)
     text = POSTCODE.sub("[postcode]", text)
     text = _school_pattern().sub(_school, text)
-    return _names(text, extra)
+    return _names(text, first, other)

@@ -38,3 +38,9 @@ def test_known_names_are_taken_out_even_at_the_start_of_a_sentence():
 
 def test_everyday_words_in_a_staff_name_are_not_treated_as_names():
     assert redact("My worker is kind", names=["Sam Worker"]) == "My worker is kind"
+
+
+def test_a_surname_that_is_an_everyday_word_goes_only_when_capitalised():
+    assert redact("young people need help, ask Young or jo", names=["Jo Young"]) == (
+        "young people need help, ask [name] or [name]"
+    )

@@ -159,3 +159,15 @@ def test_suggest_fills_what_we_heard_keeps_the_rest_and_saves_nothing(
     assert response.status_code == 200
     assert "I feel &lt;b&gt;sad" in response.text and "My draft words" in response.text
     assert session.scalar(select(Action)) is None
+
+
+@pytest.mark.parametrize("edition", ["family", "board"])
+def test_on_screen_edition_shows_small_numbers_as_fewer_than_5(client, login_as, session, edition):
+    survey = survey_for(session)
+    for _ in range(3):
+        respond(session, survey, {"worker_kind": "1"})
+    session.commit()
+    login_as("lead")
+    page = client.get("/staff/reports/read", query_string={**PERIOD, "edition": edition}).text
+    assert ("Fewer than 5 people answered" if edition == "family" else "fewer than 5") in page
+    assert ">3<" not in page and " 3 " not in page
