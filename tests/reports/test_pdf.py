@@ -126,3 +126,9 @@ def test_small_numbers_show_as_fewer_than_5(session, tmp_path):
     assert "Score fewer than 5" in board
     family = pdf_text(render_pdf(report, "family", SERVICE), tmp_path)
     assert "Fewer than 5 people answered our questions" in family
+
+
+@pytest.mark.parametrize("edition", ["family", "board"])
+def test_a_period_with_no_responses_still_makes_a_readable_report(session, tmp_path, edition):
+    text = pdf_text(render_pdf(build_report(session, SPRING), edition, SERVICE), tmp_path)
+    assert "Your right to information" in text and "ewer than 5" in text
