@@ -17,6 +17,7 @@ from wtforms import (
 from wtforms.validators import ValidationError
 
 from feedback.forms import SafeForm
+from feedback.surveys.drawing import is_drawing
 from feedback.surveys.models import Answer, Question
 
 MAX_TEXT = 4000
@@ -95,16 +96,27 @@ class ManyForm(_AnswerForm):
 class TextForm(_AnswerForm):
     answer = TextAreaField(filters=[_strip])
     ok_to_quote = BooleanField()
+    drawing = HiddenField()  # filled in by survey-drawing.js, where there is a drawing area
 
     def validate_answer(self, field: Field) -> None:
         if not self.skipping and field.data and len(field.data) > MAX_TEXT:
             raise ValidationError("error_too_long")
 
+    def validate_drawing(self, field: Field) -> None:
+        if not self.skipping and field.data and not is_drawing(field.data):
+            raise ValidationError("error_drawing")
+
     def value(self) -> dict[str, Any]:
-        # Writing nothing and pressing Next is a skip too: every question is optional.
-        if self.skipping or not self.answer.data:
+        # Writing (or drawing) nothing and pressing Next is a skip too: every question
+        # is optional.
+        drawing = self.drawing.data or None
+        if self.skipping or not (self.answer.data or drawing):
             return {"skipped": True}
-        return {"value": self.answer.data, "ok_to_quote": bool(self.ok_to_quote.data)}
+        return {
+            "value": self.answer.data or None,
+            "drawing": drawing,
+            "ok_to_quote": bool(self.ok_to_quote.data),
+        }
 
 
 FORM_FOR_KIND = {
@@ -123,6 +135,7 @@ def answer_form(question: Question, formdata=None, answer: Answer | None = None)
     if formdata is None and answer is not None and not answer.skipped:
         data["answer"] = answer.choices if question.kind == "multi" else answer.value
         data["ok_to_quote"] = answer.ok_to_quote
+        data["drawing"] = answer.drawing
     form = FORM_FOR_KIND[question.kind](formdata=formdata, data=data)
     if hasattr(form.answer, "choices"):
         form.answer.choices = [(o["value"], o["label"]) for o in question.options]

@@ -155,6 +155,7 @@ class Answer(Model):
     question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"))
     skipped: Mapped[bool] = mapped_column(default=False)
     value: Mapped[str | None] = mapped_column(Text)  # chosen value or free text
+    drawing: Mapped[str | None] = mapped_column(Text)  # a child's drawing, PNG data URL
     choices: Mapped[list[str] | None] = mapped_column(JSON)  # multiple choice
     score: Mapped[int | None]  # scale answers as 0-100, for principle scores
     sentiment: Mapped[str | None] = mapped_column(String(10))

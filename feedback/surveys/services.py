@@ -9,6 +9,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, joinedload
 
 from feedback.db import utcnow
+from feedback.surveys.drawing import is_drawing
 from feedback.surveys.models import Answer, Question, Response, Survey, SurveyClosed
 
 
@@ -60,6 +61,7 @@ def record_answer(
     choices: Sequence[str] | None = None,
     skipped: bool = False,
     ok_to_quote: bool = False,
+    drawing: str | None = None,
 ) -> Answer:
     """Store (or replace) the answer to one question, scored and analysed once, now."""
     if response.status != "in_progress":
@@ -71,16 +73,19 @@ def record_answer(
             _check_choice(question, choices or [])
         elif question.kind != "text" and value is not None:
             _check_choice(question, [value])
+        if drawing is not None and (question.kind != "text" or not is_drawing(drawing)):
+            raise InvalidAnswer("That drawing could not be saved.")
     # The response's answers are usually loaded already (find_response): no query.
     answer = next((a for a in response.answers if a.question_id == question.id), None)
     if answer is None:
         answer = Answer(question_id=question.id)
         response.answers.append(answer)  # keeps the loaded list true for a second call
-    answer.skipped = skipped or (value in (None, "") and not choices)
-    answer.value = None if answer.skipped else value
+    answer.skipped = skipped or (value in (None, "") and not choices and not drawing)
+    answer.value = None if answer.skipped else (value or None)
+    answer.drawing = None if answer.skipped else drawing
     answer.choices = list(choices) if choices and not skipped else None
     answer.score = None if answer.skipped else _score(question, value)
-    answer.ok_to_quote = bool(ok_to_quote) and not answer.skipped and question.kind == "text"
+    answer.ok_to_quote = bool(ok_to_quote) and bool(answer.value) and question.kind == "text"
     answer.answered_at = utcnow()
     answer.question = question
     session.flush()

@@ -81,3 +81,45 @@ def test_a_lost_session_keeps_the_answer_on_screen_and_saves_it_next_time(
     with live_app.app_context():
         response = db.session.scalar(select(Response).where(Response.submission_id == sid))
         assert [a.value for a in response.answers] == ["5"]
+
+
+def test_a_child_can_draw_instead_of_writing(page, live_server, live_app):
+    from playwright.sync_api import expect
+
+    from feedback.surveys.drawing import is_drawing
+    from feedback.surveys.models import Response
+    from tests.browser.axe import assert_accessible
+
+    page.set_viewport_size({"width": 768, "height": 1024})
+    page.goto(f"{live_server}/s/{_slug(live_app, '4-7')}")
+    page.locator("form.start-form button").click()
+    sid = page.locator("input[name=submission_id]").input_value()
+    while page.locator("canvas").count() == 0:
+        with page.expect_navigation():
+            page.get_by_role("button", name="Skip").click()
+    assert_accessible(page, "question with a drawing area")
+    page.get_by_role("button", name="Red").click()
+    assert page.get_by_role("button", name="Red").get_attribute("aria-pressed") == "true"
+    box = page.locator("canvas").bounding_box()
+    page.mouse.move(box["x"] + 40, box["y"] + 40)
+    page.mouse.down()
+    for step in range(1, 20):
+        page.mouse.move(box["x"] + 40 + step * 15, box["y"] + 40 + step * 8)
+    page.mouse.up()
+    expect(page.locator("input[name=drawing]")).to_have_value(re.compile("^data:image/png"))
+    with page.expect_navigation():
+        page.get_by_role("button", name=re.compile("^Next")).click()
+    page.get_by_role("link", name="Back").click()
+    red_pixels = page.locator("canvas").evaluate(
+        """canvas => new Promise(done => setTimeout(() => {
+             const d = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+             let red = 0;
+             for (let i = 0; i < d.length; i += 4) if (d[i] > 150 && d[i + 1] < 60) red++;
+             done(red);
+           }, 100))"""
+    )
+    assert red_pixels > 500  # the drawing is back on the canvas
+    with live_app.app_context():
+        response = db.session.scalar(select(Response).where(Response.submission_id == sid))
+        drawn = [a for a in response.answers if a.drawing]
+        assert len(drawn) == 1 and is_drawing(drawn[0].drawing) and drawn[0].value is None
