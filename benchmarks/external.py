@@ -66,11 +66,35 @@ def _editions(size: str, limit: float) -> Figure:
     )
 
 
+STEP_ROW = re.compile(r"^(\S.*?)\s{2,}([\d.]+)\s+([\d.]+)\s+([\d.]+)(?:\s+[\d,]+)?\s*$", re.M)
+
+
+def slowest_step(m: re.Match) -> str:
+    """From a table of steps (median ms, p95 ms, CPU ms): how many, and the slowest."""
+    rows = STEP_ROW.findall(m[0])
+    if not rows:
+        return "no steps printed"
+    name, median, p95, cpu = max(rows, key=lambda row: float(row[1]))
+    return f"{len(rows)} steps; slowest: {name}, median {median} ms (p95 {p95}, CPU {cpu} ms)"
+
+
 SCRIPTS = (
     Script(
         "page_weight",
         ("benchmarks/page_weight.py",),
-        (Figure("bytes and requests per survey screen", "<= 40 KB a screen", "(?!)", str),),
+        (
+            Figure(
+                "bytes and requests per survey screen",
+                "<= 40 KB a screen",
+                r"page weight: largest screen ([\d,]+) bytes \(([\d,]+) gzipped, (\d+) requests\), "
+                r"(.*?); budget ([\d,]+) bytes; (\d+) screens, ([^\n]*)",
+                lambda m: (
+                    f"largest of {m[6]} screens {m[1]} bytes ({m[2]} gzipped) in {m[3]} "
+                    f"requests: {m[4]}"
+                ),
+                lambda m: m[7].startswith("all within") and number(m[1]) <= number(m[5]),
+            ),
+        ),
     ),
     Script(
         "report_build",
@@ -100,6 +124,21 @@ SCRIPTS = (
                 lambda m: number(m[1]) >= 2000,
             ),
         ),
+    ),
+    # Figures other features measure for themselves (Flask test client, no network).
+    Script(
+        "agreements",
+        ("benchmarks/agreements.py",),
+        (
+            Figure(
+                "Working Together Agreements, each step", "", r"(?s).*step\s+median.*", slowest_step
+            ),
+        ),
+    ),
+    Script(
+        "builder_pages",
+        ("benchmarks/builder_pages.py",),
+        (Figure("survey builder pages", "", r"(?s).*page\s+median.*", slowest_step),),
     ),
     Script(
         "dashboard_query",
