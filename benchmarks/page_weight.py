@@ -67,9 +67,9 @@ def _get(client, name: str, path: str) -> tuple[Screen, str]:
     return _weigh(client, name, html, len(client.get(path, headers=GZIP).data)), html
 
 
-def _walk_survey(client, slug: str, audience: str) -> list[Screen]:
+def _walk_survey(client, slug: str, name: str) -> list[Screen]:
     """Start screen, the first screen of each kind of question, an error, Send, Thanks."""
-    screen, start = _get(client, f"{audience}: start", f"/s/{slug}")
+    screen, start = _get(client, f"{name}: start", f"/s/{slug}")
     screens = [screen]
     reply = client.post(f"/s/{slug}", data=_hidden_fields(start))
     path, seen = reply.headers["Location"], set()
@@ -79,20 +79,18 @@ def _walk_survey(client, slug: str, audience: str) -> list[Screen]:
         fields = _hidden_fields(html)
         if kind not in seen:
             seen.add(kind)
-            screens.append(replace(screen, name=f"{audience}: question ({kind})"))
+            screens.append(replace(screen, name=f"{name}: question ({kind})"))
         if not any("error" in s.name for s in screens) and kind != "text":
             # Next with nothing chosen: the error screen, as sent back.
             error = client.post(path, data={**fields, "go": "next"})
             gzipped = len(client.post(path, data={**fields, "go": "next"}, headers=GZIP).data)
-            screens.append(
-                _weigh(client, f"{audience}: question with an error", error.text, gzipped)
-            )
+            screens.append(_weigh(client, f"{name}: question with an error", error.text, gzipped))
         reply = client.post(path, data={**fields, "go": "skip"})
         path = reply.headers["Location"]
-    screen, send = _get(client, f"{audience}: last screen (send)", path)
+    screen, send = _get(client, f"{name}: last screen (send)", path)
     screens.append(screen)
     client.post(path, data=_hidden_fields(send))
-    screens.append(_get(client, f"{audience}: thank you", f"/s/{slug}/thanks")[0])
+    screens.append(_get(client, f"{name}: thank you", f"/s/{slug}/thanks")[0])
     return screens
 
 
@@ -120,11 +118,14 @@ def measure() -> list[Screen]:
         Model.metadata.create_all(db.engine)
         load_shipped(db.session)
         db.session.commit()
-        surveys = [(s.slug, s.audience) for s in db.session.scalars(select(Survey))]
+        surveys = [
+            (s.slug, s.key or s.audience)
+            for s in db.session.scalars(select(Survey).where(Survey.status == "open"))
+        ]
     client = app.test_client()
     screens = [_get(client, "start page (Have your say)", "/")[0]]
-    for slug, audience in surveys:
-        screens.extend(_walk_survey(client, slug, audience))
+    for slug, name in surveys:
+        screens.extend(_walk_survey(client, slug, name))
     with app.test_request_context():
         now = time.time()
         cookie = device._signer("survey-tablet").dumps(
