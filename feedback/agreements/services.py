@@ -79,8 +79,13 @@ def create_agreement(
 def save_fields(
     session: Session, agreement: Agreement, fields: dict, actor: User, now: datetime | None = None
 ) -> AgreementVersion:
-    """Save the worker's words: in place on a draft, as a new version once anyone signed."""
+    """Save the worker's words: in place on a draft, as a new version once anyone signed.
+
+    Saving a signed (or part-signed) version with nothing changed keeps it as it is.
+    """
     current = agreement.current
+    if not current.is_editable and fields == current.fields:
+        return current
     shown = content.render_content(fields, agreement.audience)
     review = fields.get("review_date") or ""
     agreement.review_date = date.fromisoformat(review) if review else None

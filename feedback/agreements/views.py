@@ -107,13 +107,14 @@ def edit(reference: str):
     sections = current.fields["sections"]
     form = agreement_form(sections, current.fields if request.method == "GET" else None)
     if form.validate_on_submit():
-        before = current.number
-        version = services.save_fields(
-            db.session, agreement, form.to_fields(sections), current_user
-        )
+        fields = form.to_fields(sections)
+        if not current.is_editable and fields == current.fields:
+            flash(f"Nothing was changed, so version {current.number} stays as it is.")
+            return redirect(url_for("agreements.edit", reference=agreement.reference))
+        version = services.save_fields(db.session, agreement, fields, current_user)
         audit("agreement_edited", agreement, detail=f"version {version.number}")
         db.session.commit()
-        if version.number != before:
+        if version.number != current.number:
             flash(f"Saved as version {version.number}. Everyone needs to sign it again.")
         else:
             flash("Saved.")

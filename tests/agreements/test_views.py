@@ -225,3 +225,21 @@ def test_the_check_page_says_whether_a_copy_matches(client, session, make_user, 
     assert (
         "has been changed since it was signed" in client.get(f"/staff/agreements/{reference}").text
     )
+
+
+def test_saving_a_signed_agreement_with_no_changes_keeps_it_signed(
+    client, session, worker, make_agreement
+):
+    from datetime import date, timedelta
+
+    reference = make_agreement(worker.id)
+    data = _edit_data(review_date=(date.today() + timedelta(days=60)).isoformat())
+    client.post(f"/staff/agreements/{reference}/edit", data=data)
+    for n, name in ((1, "Mia"), (2, "Jo"), (3, "Sam")):
+        client.post(
+            f"/staff/agreements/{reference}/signing/{n}",
+            data={"method": "typed", "typed_name": name},
+        )
+    response = client.post(f"/staff/agreements/{reference}/edit", data=data, follow_redirects=True)
+    assert "Nothing was changed" in response.text
+    assert [v.status for v in get_agreement(reference).versions] == ["signed"]
