@@ -62,30 +62,45 @@ def test_error_state_is_announced_and_accessible(page, live_server, live_app):
     assert page.evaluate("document.activeElement.id") == "answer-1"
 
 
-def test_back_keeps_answers(page, live_server, live_app):
-    page.goto(f"{live_server}/s/{_slug(live_app, '13-18')}")
+def test_back_keeps_answers_and_a_return_visit_carries_on(page, live_server, live_app):
+    start = f"{live_server}/s/{_slug(live_app, '13-18')}"
+    page.goto(start)
     page.locator("form.start-form button").click()
     page.get_by_role("radio", name="Good", exact=True).check()
     page.get_by_role("button", name=re.compile("^Next")).click()
     page.get_by_role("link", name="Back").click()
     assert page.get_by_role("radio", name="Good", exact=True).is_checked()
     assert not page.get_by_role("radio", name="Really good").is_checked()
+    page.goto(start)  # they come back later on the same device
+    assert_accessible(page, "start screen with carry on")
+    page.get_by_role("link", name="Carry on where I left off").click()
+    assert page.locator(".progress-text").inner_text() == "Question 2 of 11"
 
 
-@pytest.mark.parametrize("width", [320])
-def test_screens_fit_320_pixels_with_big_touch_targets(page, live_server, live_app, width):
+def test_every_screen_fits_320_pixels_with_big_touch_targets(page, live_server, live_app):
     """320 CSS pixels is what a 1280px screen shows at 400%, or a 640px one at 200%."""
-    page.set_viewport_size({"width": width, "height": 640})
-    page.goto(f"{live_server}/s/{_slug(live_app, '4-7')}")
-    screens = [page.url]
-    page.locator("form.start-form button").click()
-    screens.append(page.url)
-    for url in screens:
-        page.goto(url)
-        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-        assert overflow <= 0, url
-    targets = page.locator(".choice label, .actions .button, .back-link, .read-aloud")
+    page.set_viewport_size({"width": 320, "height": 640})
+    for audience in ("4-7", "8-12", "13-18"):
+        page.goto(f"{live_server}/s/{_slug(live_app, audience)}")
+        _fits(page)
+        page.locator("form.start-form button").click()
+        while page.locator("fieldset.question").count():
+            _fits(page)
+            with page.expect_navigation():
+                page.get_by_role("button", name=re.compile("Skip|rather not say")).click()
+        _fits(page)
+        page.get_by_role("button", name=re.compile("^Send")).click()
+        _fits(page)
+
+
+def _fits(page) -> None:
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, page.url
+    targets = page.locator(
+        ".choice label, .speak, .actions .button, .back-link, .read-aloud, .pens .button, "
+        "form .button, .help .button"
+    )
     for i in range(targets.count()):
         box = targets.nth(i).bounding_box()
-        if box:  # a hidden read-aloud button has none
-            assert box["width"] >= 44 and box["height"] >= 44, i
+        if box:  # hidden ones (no speech, say) have none
+            assert box["width"] >= 44 and box["height"] >= 44, (page.url, i)
