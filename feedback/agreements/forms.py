@@ -111,6 +111,13 @@ class AgreementForm(FlaskForm):
         "Review date", validators=[DataRequired(message="Enter the date to look at it again.")]
     )
     promises = FieldList(FormField(PromiseForm), min_entries=8, max_entries=12)
+    people = FieldList(FormField(PersonForm), min_entries=PEOPLE_ROWS, max_entries=PEOPLE_ROWS)
+
+    def validate_people(self, field) -> None:
+        PrepareForm.validate_people(self, field)
+
+    def people_data(self) -> list[dict[str, str]]:
+        return [{"name": e.form.name.data or "", "role": e.form.role.data} for e in self.people]
 
     def validate_review_date(self, field) -> None:
         if field.data and not date.today() <= field.data <= date.today() + timedelta(days=731):
@@ -133,8 +140,10 @@ class AgreementForm(FlaskForm):
         }
 
 
-def agreement_form(sections: list[dict], fields: dict | None = None, **kwargs) -> AgreementForm:
-    """Build the edit form for these sections, filled from `fields` when given."""
+def agreement_form(
+    sections: list[dict], fields: dict | None = None, people: list | None = None, **kwargs
+) -> AgreementForm:
+    """Build the edit form for these sections, filled from `fields` and `people` if given."""
 
     class F(AgreementForm):
         pass
@@ -148,6 +157,7 @@ def agreement_form(sections: list[dict], fields: dict | None = None, **kwargs) -
         data["visits_plan"] = fields["visits"]["plan"]
         data["visits_text"] = fields["visits"]["text"]
         data["promises"] = fields["promises"]
+        data["people"] = [p for p in people or [] if p["role"] != "worker"]
         if fields.get("review_date"):
             data["review_date"] = date.fromisoformat(fields["review_date"])
     form = F(data=data, **kwargs) if fields else F(**kwargs)

@@ -43,13 +43,7 @@ def create_agreement(
     """Start an agreement for a family from a template: first names only, worker signs too."""
     if audience not in AUDIENCES:
         raise AgreementError("Choose the wording for a child or for adults.")
-    family = [
-        {"role": p["role"], "name": p["name"].strip()} for p in people if p.get("name", "").strip()
-    ]
-    if not family:
-        raise AgreementError("Add at least one person from the family.")
-    if any(p["role"] not in FAMILY_ROLES for p in family):
-        raise AgreementError("Each person is a child, a parent or a carer.")
+    family = _family(people)
     agreement = Agreement(
         family_reference=family_reference.strip(),
         audience=audience,
@@ -76,21 +70,45 @@ def create_agreement(
     return agreement
 
 
-def save_fields(
-    session: Session, agreement: Agreement, fields: dict, actor: User, now: datetime | None = None
-) -> AgreementVersion:
-    """Save the worker's words: in place on a draft, as a new version once anyone signed.
+def _family(people: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The family members who sign (rows with no name are left out)."""
+    family = [
+        {"role": p["role"], "name": p["name"].strip()}
+        for p in people
+        if (p.get("name") or "").strip()
+    ]
+    if not family:
+        raise AgreementError("Add at least one person from the family.")
+    if any(p["role"] not in FAMILY_ROLES for p in family):
+        raise AgreementError("Each person is a child, a parent or a carer.")
+    return family
 
-    Saving a signed (or part-signed) version with nothing changed keeps it as it is.
+
+def save_fields(
+    session: Session,
+    agreement: Agreement,
+    fields: dict,
+    actor: User,
+    now: datetime | None = None,
+    people: list[dict[str, str]] | None = None,
+) -> AgreementVersion:
+    """Save the worker's words (and who signs): in place on a draft, else as a new version.
+
+    `people` are the family members who sign; the worker always signs as well. Saving a
+    signed (or part-signed) version with nothing changed keeps it as it is.
     """
     current = agreement.current
-    if not current.is_editable and fields == current.fields:
+    signers = copy.deepcopy(current.people)
+    if people is not None:
+        signers = _family(people) + [p for p in current.people if p["role"] == "worker"]
+    if not current.is_editable and fields == current.fields and signers == current.people:
         return current
     shown = content.render_content(fields, agreement.audience)
     review = fields.get("review_date") or ""
     agreement.review_date = date.fromisoformat(review) if review else None
     if current.is_editable:
         current.fields, current.content = copy.deepcopy(fields), shown
+        current.people = signers
         session.flush()
         return current
     if current.status != "signed":
@@ -101,7 +119,7 @@ def save_fields(
         template_version=current.template_version,
         fields=copy.deepcopy(fields),
         content=shown,
-        people=copy.deepcopy(current.people),
+        people=signers,
         created_by_id=actor.id,
         created_at=_now(now),
     )

@@ -105,13 +105,18 @@ def edit(reference: str):
     agreement = load_visible(reference)
     current = agreement.current
     sections = current.fields["sections"]
-    form = agreement_form(sections, current.fields if request.method == "GET" else None)
+    if request.method == "GET":
+        form = agreement_form(sections, current.fields, current.people)
+    else:
+        form = agreement_form(sections)
     if form.validate_on_submit():
         fields = form.to_fields(sections)
-        if not current.is_editable and fields == current.fields:
+        version = services.save_fields(
+            db.session, agreement, fields, current_user, people=form.people_data()
+        )
+        if version is current and not current.is_editable:
             flash(f"Nothing was changed, so version {current.number} stays as it is.")
             return redirect(url_for("agreements.edit", reference=agreement.reference))
-        version = services.save_fields(db.session, agreement, fields, current_user)
         audit("agreement_edited", agreement, detail=f"version {version.number}")
         db.session.commit()
         if version.number != current.number:

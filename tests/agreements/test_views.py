@@ -40,6 +40,10 @@ def _edit_data(**overrides):
         "review_date": "2099-01-01",
         "promises-0-principle": "1",
         "promises-0-text": "We will do what we say.",
+        "people-0-name": "Mia",
+        "people-0-role": "child",
+        "people-1-name": "Jo",
+        "people-1-role": "parent",
         **overrides,
     }
 
@@ -243,3 +247,32 @@ def test_saving_a_signed_agreement_with_no_changes_keeps_it_signed(
     response = client.post(f"/staff/agreements/{reference}/edit", data=data, follow_redirects=True)
     assert "Nothing was changed" in response.text
     assert [v.status for v in get_agreement(reference).versions] == ["signed"]
+
+
+def test_adding_a_carer_to_a_signed_agreement_makes_a_new_version_for_everyone(
+    client, session, worker, make_agreement
+):
+    from datetime import date, timedelta
+
+    reference = make_agreement(worker.id)
+    data = _edit_data(review_date=(date.today() + timedelta(days=60)).isoformat())
+    client.post(f"/staff/agreements/{reference}/edit", data=data)
+    for n, name in ((1, "Mia"), (2, "Jo"), (3, "Sam")):
+        client.post(
+            f"/staff/agreements/{reference}/signing/{n}",
+            data={"method": "typed", "typed_name": name},
+        )
+    page = client.get(f"/staff/agreements/{reference}/edit")
+    assert 'value="Mia"' in page.text and 'value="Jo"' in page.text
+    data |= {"people-2-name": "Bea", "people-2-role": "carer"}
+    response = client.post(f"/staff/agreements/{reference}/edit", data=data, follow_redirects=True)
+    assert "Saved as version 2" in response.text
+    agreement = get_agreement(reference)
+    assert [p["name"] for p in agreement.current.people] == ["Mia", "Jo", "Bea", "Sam Worker"]
+    assert agreement.current.unsigned() == [0, 1, 2, 3]
+    assert [p["name"] for p in agreement.version(1).people] == ["Mia", "Jo", "Sam Worker"]
+    # Nobody left from the family is refused, and nothing is saved.
+    empty = data | {"people-0-name": "", "people-1-name": "", "people-2-name": ""}
+    response = client.post(f"/staff/agreements/{reference}/edit", data=empty)
+    assert response.status_code == 422 and "at least one person" in response.text
+    assert len(get_agreement(reference).versions) == 2
