@@ -4,6 +4,8 @@ Periods come from config (RETENTION_DAYS, set from the environment; see README).
 dates are filled in automatically when a row is flushed, so no other module has to
 remember: a new row with a `retain_until` column that is still empty gets one, and a
 response gets a new one when it is sent (unfinished responses are kept only briefly).
+A record still in use is kept for the full period from its last change: adding a part
+(a new version or signature of an agreement, say) moves its date on.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from sqlalchemy import event, inspect
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import MANYTOONE, Session
+from sqlalchemy.orm.base import NO_VALUE
 
 from feedback.db import utcnow
 
@@ -53,9 +56,49 @@ def retain_until(obj: object, days: dict[str, int] | None = None) -> datetime:
     return _start_of(obj, utcnow()) + timedelta(days=days[kind_of(obj)])
 
 
+def _in_memory(session: Session, obj: object, rel):
+    """The record `rel` points at, if it is already loaded (never a query during a flush)."""
+    state = inspect(obj)
+    parent = state.attrs[rel.key].loaded_value
+    if parent is not NO_VALUE:
+        return parent
+    if len(rel.local_columns) != 1:
+        return None
+    column = next(iter(rel.local_columns))
+    value = getattr(obj, state.mapper.get_property_by_column(column).key, None)
+    if value is None:
+        return None
+    return session.identity_map.get(rel.mapper.identity_key_from_primary_key([value]))
+
+
+def _parents(session: Session, obj: object, depth: int = 0):
+    """The records this one belongs to, up to three levels (a signature's agreement)."""
+    if depth > 2:
+        return
+    for rel in inspect(obj).mapper.relationships:
+        if rel.direction is MANYTOONE and not rel.viewonly:
+            parent = _in_memory(session, obj, rel)
+            if parent is not None:
+                yield parent
+                yield from _parents(session, parent, depth + 1)
+
+
+def _extend_parents(session: Session, days: dict[str, int]) -> None:
+    for obj in list(session.new):
+        for parent in _parents(session, obj):
+            if getattr(parent, "retain_until", None) is None:
+                continue
+            later = utcnow() + timedelta(days=days[kind_of(parent)])
+            if later > parent.retain_until:
+                parent.retain_until = later
+
+
 @event.listens_for(Session, "before_flush")
 def _fill_retention_dates(session: Session, _context, _instances) -> None:
     days = None
+    if session.new:
+        days = current_days()
+        _extend_parents(session, days)
     for obj in list(session.new) + list(session.dirty):
         if not hasattr(obj, "retain_until"):
             continue

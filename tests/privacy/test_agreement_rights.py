@@ -25,7 +25,8 @@ def test_agreements_get_a_retention_date_and_are_purged_after_it(app, make_user,
     reference = _signed_agreement(app, make_agreement, worker.id)
     with app.app_context():
         agreement = get_agreement(reference)
-        assert agreement.retain_until - agreement.created_at == timedelta(days=2190)
+        kept_for = agreement.retain_until - agreement.created_at
+        assert timedelta(days=2190) <= kept_for < timedelta(days=2190, minutes=1)
         agreement.retain_until = utcnow() - timedelta(days=1)
         db.session.commit()
         result = purge_expired(db.session)
@@ -78,3 +79,18 @@ def test_erasing_a_family_removes_their_agreements_and_signatures(
         assert left == [other]
         names = {s.name for s in db.session.scalars(select(Signature))}
         assert "Jo" not in names
+
+
+def test_an_agreement_in_use_is_kept_for_the_full_period_from_its_last_change(
+    app, make_user, make_agreement
+):
+    worker = make_user("practitioner")
+    reference = make_agreement(worker.id)
+    with app.app_context():
+        agreement = get_agreement(reference)
+        agreement.retain_until = utcnow() + timedelta(days=10)  # as if made years ago
+        db.session.commit()
+        sign_everyone(db.session, get_agreement(reference))
+        db.session.commit()
+        kept = get_agreement(reference).retain_until
+    assert kept - utcnow() > timedelta(days=2189)
