@@ -98,6 +98,7 @@ def _describe_response(r: Response) -> dict[str, Any]:
                 "id": a.id,
                 "question": a.question.text,
                 "answer": None if a.skipped else (a.choices or a.value),
+                "drawing": getattr(a, "drawing", None) or None,
                 "skipped": a.skipped,
                 "may_be_quoted": a.ok_to_quote,
             }

@@ -75,3 +75,44 @@ def test_periods_come_from_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("RETAIN_AGREEMENTS_DAYS", "forever")
     with pytest.raises(ConfigError, match="RETAIN_AGREEMENTS_DAYS"):
         load_config(tmp_path)
+
+
+def test_purge_keeps_a_response_while_a_longer_kept_record_points_at_its_answer(session):
+    """A safeguarding alert (here a stand-in table) keeps the comment it is about."""
+    from sqlalchemy import Column, ForeignKey, Integer, Table
+
+    from feedback.db import Model, UTCDateTime
+    from feedback.extensions import db
+
+    alerts = Table(
+        "test_held_alerts",
+        Model.metadata,
+        Column("id", Integer, primary_key=True),
+        Column("answer_id", ForeignKey("answers.id")),
+        Column("retain_until", UTCDateTime),
+    )
+    try:
+        alerts.create(db.engine)
+        survey = named_survey(session)
+        held, free = respond(session, survey), respond(session, survey)
+        for response in (held, free):
+            response.retain_until = utcnow() - timedelta(days=1)
+        answer_id = next(a.id for a in held.answers if a.value)
+        session.execute(
+            alerts.insert().values(answer_id=answer_id, retain_until=utcnow() + timedelta(days=9))
+        )
+        session.commit()
+        result = purge_expired(session)
+        session.commit()
+        assert result.deleted["responses"] == 1 and result.kept["responses"] == 1
+        assert session.get(Response, held.id) is not None
+        assert session.get(Response, free.id) is None
+        # Once the alert itself has gone (its own purge), the response goes too.
+        session.execute(alerts.delete())
+        session.commit()
+        again = purge_expired(session)
+        assert again.deleted["responses"] == 1 and again.kept["responses"] == 0
+    finally:
+        session.rollback()
+        alerts.drop(db.engine, checkfirst=True)
+        Model.metadata.remove(alerts)

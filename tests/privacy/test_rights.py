@@ -134,3 +134,23 @@ def test_practitioners_cannot_use_rights_pages(client, login_as):
         client.post("/staff/privacy/people/erase", data={"name": "x", "confirm": "y"}).status_code
         == 403
     )
+
+
+def test_a_childs_drawing_is_part_of_what_we_hold(client, login_as, session):
+    from feedback.surveys import services
+    from tests.agreements.conftest import drawn_png
+
+    survey = named_survey(session)
+    response = services.start_response(session, survey)
+    question = next(q for q in survey.questions if q.kind == "text")
+    services.record_answer(session, response, question, drawing=drawn_png())
+    services.submit_response(session, response, "Robin Draws")
+    session.commit()
+    login_as("lead")
+    data = client.post("/staff/privacy/people/export.json", data={"name": "robin draws"}).json
+    drawings = [a["drawing"] for a in data["responses"][0]["answers"] if a["drawing"]]
+    assert len(drawings) == 1 and drawings[0].startswith("data:image/png;base64,")
+    page = client.post("/staff/privacy/people", data={"name": "robin draws"})
+    assert page.status_code == 200 and 'alt="Their drawing"' in page.text
+    pdf = client.post("/staff/privacy/people/export.pdf", data={"name": "robin draws"})
+    assert pdf.status_code == 200
