@@ -138,12 +138,16 @@ class Client:
         return Reply(int(status_line.split()[1]), headers, cookies, rest), keep_alive
 
     def _read_exactly(self, have: bytes, size: int) -> bytes:
+        return self._fill(have, size)[:size]
+
+    def _fill(self, have: bytes, size: int) -> bytes:
+        """`have` plus what the socket gives until there are at least `size` bytes."""
         while len(have) < size:
             chunk = self.sock.recv(max(65536, size - len(have)))
             if not chunk:
                 raise ConnectionError("connection closed mid-body")
             have += chunk
-        return have[:size]
+        return have
 
     def _read_to_close(self, have: bytes) -> bytes:
         while chunk := self.sock.recv(65536):
@@ -154,10 +158,13 @@ class Client:
         body = b""
         while True:
             while b"\r\n" not in have:
-                have += self.sock.recv(65536)
+                chunk = self.sock.recv(65536)
+                if not chunk:
+                    raise ConnectionError("connection closed mid-chunk")
+                have += chunk
             size_line, _, have = have.partition(b"\r\n")
             size = int(size_line.split(b";")[0], 16)
-            have = self._read_exactly(have, size + 2)
+            have = self._fill(have, size + 2)
             if size == 0:
                 return body
             body += have[:size]

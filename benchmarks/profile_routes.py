@@ -20,7 +20,7 @@ from benchmarks import product
 from benchmarks.http_client import Reply
 
 
-class TestClientUser:
+class InProcessUser:
     """The `http_load.Client` interface over Flask's test client (which keeps cookies)."""
 
     def __init__(self, app):
@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, scenario, *_ in (*product.SCENARIOS, product.STAND_IN):
             if args.only not in name:
                 continue
-            user = TestClientUser(app)
+            user = InProcessUser(app)
             scenario(user, lambda: True)  # warm up: first requests compile templates
             profiler = Profiler(interval=0.0005)
             with profiler:
