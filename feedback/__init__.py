@@ -41,7 +41,18 @@ def create_app(test_config: dict | None = None) -> Flask:
     login_manager.login_view = "staff.login"
     login_manager.login_message = "Please sign in to see that page."
 
-    from feedback import agreements, builder, forms, i18n, privacy, reports, staff, surveys
+    from feedback import (
+        agreements,
+        alerts,
+        builder,
+        dashboard,
+        forms,
+        i18n,
+        privacy,
+        reports,
+        staff,
+        surveys,
+    )
 
     forms.init_app(app)
     i18n.init_app(app)  # Flask-Babel: survey pages in the survey's language
@@ -51,6 +62,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(builder.bp)
     reports.init_app(app)
     app.register_blueprint(privacy.bp)
+    alerts.init_app(app)
+    dashboard.init_app(app)
 
     from feedback import assets, cli, compress, errors, web
     from feedback.privacy import cli as privacy_cli

@@ -76,6 +76,12 @@ def load_config(instance_path: Path) -> dict:
             "the Data Protection Officer, Children's Services, County Hall (dpo@example.org)",
         ),
         "SMTP_HOST": os.environ.get("SMTP_HOST", ""),
+        "SMTP_PORT": _int_env("SMTP_PORT", 25),
+        "SMTP_STARTTLS": os.environ.get("SMTP_STARTTLS", "").strip().lower()
+        in ("1", "yes", "true"),
+        "SMTP_USERNAME": os.environ.get("SMTP_USERNAME", ""),
+        "SMTP_PASSWORD": os.environ.get("SMTP_PASSWORD", ""),
+        "SMTP_TIMEOUT": _int_env("SMTP_TIMEOUT", 10),
         "MAIL_FROM": os.environ.get("MAIL_FROM", "feedback@localhost"),
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "AGREEMENT_LINK_DAYS": _int_env("AGREEMENT_LINK_DAYS", 7),

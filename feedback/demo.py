@@ -58,9 +58,11 @@ def seed(session: Session, responses: int = 300, seed_value: int = 7) -> bool:
 def seed_extras(session: Session) -> bool:
     """Demo content of later features; each part adds itself only if it is not there yet."""
     from feedback.agreements.demo import seed_agreements
+    from feedback.alerts.demo import seed_alerts
     from feedback.reports.demo import seed_actions
 
     added = seed_actions(session)
+    added = seed_alerts(session) or added
     return seed_agreements(session) or added
 
 

@@ -7,6 +7,8 @@ from feedback.agreements.models import (
     FamilyLink,
     Signature,
 )
+from feedback.analysis.alerts import SafeguardingAlert
+from feedback.analysis.overrides import ThemeOverride
 from feedback.reports.models import Action
 from feedback.staff.audit import AuditEvent
 from feedback.staff.models import User
@@ -23,6 +25,8 @@ __all__ = [
     "AuditEvent",
     "Question",
     "Response",
+    "SafeguardingAlert",
     "Survey",
+    "ThemeOverride",
     "User",
 ]

@@ -15,31 +15,14 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from feedback.analysis import THEMES
+from feedback.analysis.scores import Figure, principle_scores
 from feedback.principles import PRINCIPLES
 from feedback.reports import queries
 from feedback.reports.period import Period
 from feedback.reports.redact import redact
 from feedback.surveys.models import AUDIENCES
 
-SMALL = 5  # fewer than this many responses: shown as "fewer than 5"
 QUOTES_PER_PRINCIPLE = 3
-
-
-@dataclass(frozen=True)
-class Figure:
-    """A count or score; `value` is None when it came from fewer than 5 responses."""
-
-    value: int | None
-
-    @property
-    def suppressed(self) -> bool:
-        return self.value is None
-
-    @classmethod
-    def of(cls, value: float | None, responses: int) -> Figure:
-        if value is None or responses < SMALL:
-            return cls(None)
-        return cls(round(value))
 
 
 @dataclass(frozen=True)
@@ -108,25 +91,6 @@ class Report:
     principles: tuple[PrincipleResult, ...]
 
 
-def _percent(part: int, whole: int, responses: int) -> Figure:
-    return Figure.of(100 * part / whole if whole else None, responses)
-
-
-def _principle_numbers(rows: Iterable[queries.ScaleRow]) -> dict[int, dict]:
-    """Fold per-audience rows into per-principle totals (a response has one audience)."""
-    out: dict[int, dict] = defaultdict(lambda: defaultdict(int))
-    for row in rows:
-        totals = out[row.principle]
-        for key in ("responses", "answers", "total", "positive", "neutral"):
-            totals[key] += getattr(row, key)
-    return out
-
-
-def _score(totals: dict) -> Figure:
-    answers = totals.get("answers", 0)
-    return Figure.of(totals["total"] / answers if answers else None, totals.get("responses", 0))
-
-
 def _action_item(action) -> ActionItem:
     return ActionItem(
         id=action.id,
@@ -177,12 +141,7 @@ def build_report(
     audiences = tuple(a for a in (audiences or ()) if a in AUDIENCES)
     f = queries.Filters(period, tuple(sorted(surveys or ())), audiences)
     previous = period.previous()
-    rows = queries.scale_stats(session, f)
-    now = _principle_numbers(rows)
-    before = _principle_numbers(queries.scale_stats(session, f, previous))
-    per_audience: dict[tuple[int, str], queries.ScaleRow] = {
-        (r.principle, r.audience): r for r in rows
-    }
+    scores = {s.number: s for s in principle_scores(session, period, f.surveys, f.audiences)}
     theme_counts: dict[int, Counter] = defaultdict(Counter)
     theme_principle = _theme_principles()
     comments = 0
@@ -198,13 +157,7 @@ def build_report(
 
     results = []
     for p in PRINCIPLES:
-        totals = now.get(p.number, {"responses": 0, "answers": 0, "total": 0})
-        score, previous_score = _score(totals), _score(before.get(p.number, {"total": 0}))
-        change = None
-        if not score.suppressed and not previous_score.suppressed:
-            change = score.value - previous_score.value
-        answers, responses = totals.get("answers", 0), totals.get("responses", 0)
-        positive, neutral = totals.get("positive", 0), totals.get("neutral", 0)
+        score = scores[p.number].overall
         results.append(
             PrincipleResult(
                 number=p.number,
@@ -212,21 +165,17 @@ def build_report(
                 emoji=p.emoji,
                 seed_you_told_us=p.you_told_us,
                 we_promise=p.we_promise,
-                responses=Figure.of(responses, responses),
-                score=score,
-                previous_score=previous_score,
-                change=change,
-                positive=_percent(positive, answers, responses),
-                neutral=_percent(neutral, answers, responses),
-                negative=_percent(answers - positive - neutral, answers, responses),
+                responses=score.responses,
+                score=score.score,
+                previous_score=score.previous_score,
+                change=score.change,
+                positive=score.positive,
+                neutral=score.neutral,
+                negative=score.negative,
                 by_audience=tuple(
-                    AudienceCount(
-                        a,
-                        Figure.of(row.responses, row.responses),
-                        Figure.of(row.total / row.answers, row.responses),
-                    )
-                    for a in AUDIENCES
-                    if (row := per_audience.get((p.number, a)))
+                    AudienceCount(a, s.responses, s.score)
+                    for a, s in scores[p.number].by_audience
+                    if s.scaled
                 ),
                 themes=tuple(
                     ThemeCount(name, Figure.of(n, n))

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import Select, Text, case, cast, func, or_, select
 from sqlalchemy.orm import Session
 
+from feedback.analysis import scores
 from feedback.reports.models import Action
 from feedback.reports.period import Period
 from feedback.staff.models import User
@@ -24,53 +25,7 @@ class Filters:
 
 def in_scope(stmt: Select, f: Filters, period: Period | None = None) -> Select:
     """Only submitted responses in the period, from the chosen surveys and audiences."""
-    start, end = (period or f.period).bounds()
-    stmt = stmt.where(
-        Response.status == "submitted",
-        Response.submitted_at >= start,
-        Response.submitted_at < end,
-    )
-    if f.surveys:
-        stmt = stmt.where(Response.survey_id.in_(f.surveys))
-    if f.audiences:
-        stmt = stmt.where(Response.audience.in_(f.audiences))
-    return stmt
-
-
-@dataclass(frozen=True)
-class ScaleRow:
-    principle: int
-    audience: str
-    responses: int
-    answers: int
-    total: int
-    positive: int
-    neutral: int
-
-
-def scale_stats(session: Session, f: Filters, period: Period | None = None) -> list[ScaleRow]:
-    """Per principle and audience: responses, answers, sum of scores, positive/neutral counts."""
-    stmt = (
-        select(
-            Question.principle,
-            Response.audience,
-            func.count(func.distinct(Response.id)),
-            func.count(Answer.id),
-            func.sum(Answer.score),
-            func.sum(case((Answer.score > 50, 1), else_=0)),
-            func.sum(case((Answer.score == 50, 1), else_=0)),
-        )
-        .select_from(Answer)
-        .join(Response, Answer.response_id == Response.id)
-        .join(Question, Answer.question_id == Question.id)
-        .where(Answer.score.is_not(None))
-        .group_by(Question.principle, Response.audience)
-    )
-    rows = session.execute(in_scope(stmt, f, period)).all()
-    return [
-        ScaleRow(p, audience, int(n), int(a), int(t or 0), int(pos or 0), int(neu or 0))
-        for p, audience, n, a, t, pos, neu in rows
-    ]
+    return scores.in_scope(stmt, (period or f.period).bounds(), f.surveys, f.audiences)
 
 
 def responses_by_audience(session: Session, f: Filters, period: Period | None = None) -> dict:

@@ -80,6 +80,7 @@ def record_answer(
     if answer is None:
         answer = Answer(question_id=question.id)
         response.answers.append(answer)  # keeps the loaded list true for a second call
+    earlier_words = answer.value if answer.id is not None else None
     answer.skipped = skipped or (value in (None, "") and not choices and not drawing)
     answer.value = None if answer.skipped else (value or None)
     answer.drawing = None if answer.skipped else drawing
@@ -88,7 +89,12 @@ def record_answer(
     answer.ok_to_quote = bool(ok_to_quote) and bool(answer.value) and question.kind == "text"
     answer.answered_at = utcnow()
     answer.question = question
-    session.flush()
+    if question.kind == "text":  # analysed once, now; flushed with its alert, if any
+        from feedback.analysis.store import analyse_answer  # analysis imports survey models
+
+        analyse_answer(session, answer, words_changed=earlier_words not in (None, answer.value))
+    else:
+        session.flush()
     return answer
 
 

@@ -3,7 +3,7 @@ given; a lost session or CSRF token re-shows the screen with the answer still th
 
 from __future__ import annotations
 
-from flask import abort, redirect, request, url_for
+from flask import abort, redirect, request, session, url_for
 
 from feedback.extensions import csrf, db
 from feedback.surveys import bp, device, services
@@ -122,6 +122,8 @@ def send(slug: str):
         if not form.validate():
             return _finish_screen(survey, form, 400 if form.csrf_failed else 422)
         commit_or_retry(lambda: services.submit_response(db.session, response, form.name.data))
+        if any(a.flagged for a in response.answers):
+            session["help_first"] = True  # a comment may show harm: help goes at the top
     device.forget()
     return redirect(url_for("surveys.thanks", slug=slug), 303)
 
@@ -130,4 +132,4 @@ def send(slug: str):
 def thanks(slug: str):
     """Thank them, say what happens next, and always show where to get help."""
     survey = survey_or_404(slug)
-    return render("surveys/thanks.html", survey)
+    return render("surveys/thanks.html", survey, help_first=session.pop("help_first", False))

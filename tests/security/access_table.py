@@ -98,6 +98,14 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "builder.preview_question": LEADS,
     "builder.preview_finish": LEADS,
     "builder.preview_thanks": LEADS,
+    # the dashboard and themes (participation leads)
+    "dashboard.index": LEADS,
+    "dashboard.theme": LEADS,
+    "dashboard.move": LEADS,
+    # safeguarding alerts: the designated safeguarding lead (and admins) only
+    "alerts.index": ("admin", "safeguarding"),
+    "alerts.detail": ("admin", "safeguarding"),
+    "alerts.acknowledge": ("admin", "safeguarding"),
     # people's rights: participation leads (and admins)
     "privacy.people": LEADS,
     "privacy.export_json": LEADS,

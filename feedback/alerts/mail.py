@@ -1,0 +1,120 @@
+"""Email the safeguarding leads that a new alert is waiting. Never the comment itself.
+
+Sent after the alert is committed (see `feedback.alerts.init_app`), through smtplib to
+`SMTP_HOST`. Each alert remembers how its email went (`email_status`): a failed send is
+shown on the alert and tried again with the next alert and by `flask send-alert-emails`.
+Without `SMTP_HOST` nothing is sent and alerts say email is not set up.
+"""
+
+from __future__ import annotations
+
+import smtplib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+
+from flask import render_template
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from feedback.analysis.alerts import SafeguardingAlert
+from feedback.db import utcnow
+from feedback.staff.models import User
+
+BATCH = 100
+NO_RECIPIENTS = "There is no active safeguarding lead or administrator account to email."
+
+
+@dataclass
+class SendResult:
+    sent: list[int] = field(default_factory=list)
+    failed: list[int] = field(default_factory=list)
+    not_set_up: list[int] = field(default_factory=list)
+
+
+def recipients(session: Session) -> list[str]:
+    """Active safeguarding leads; administrators if there are none."""
+    for role in ("safeguarding", "admin"):
+        found = session.scalars(
+            select(User.email).where(User.role == role, User.active.is_(True)).order_by(User.id)
+        ).all()
+        if found:
+            return list(found)
+    return []
+
+
+def _message(alert: SafeguardingAlert, config: Mapping, to: list[str]) -> EmailMessage:
+    message = EmailMessage()
+    message["Subject"] = f"Safeguarding alert {alert.id}: a comment needs reading"
+    message["From"] = config.get("MAIL_FROM") or "feedback@localhost"
+    message["To"] = ", ".join(to)
+    message.set_content(
+        render_template("alerts/email.txt", alert=alert, service=config.get("SERVICE_NAME", ""))
+    )
+    return message
+
+
+def _connect(config: Mapping) -> smtplib.SMTP:
+    smtp = smtplib.SMTP(
+        config["SMTP_HOST"],
+        int(config.get("SMTP_PORT") or 25),
+        timeout=config.get("SMTP_TIMEOUT", 10),
+    )
+    if config.get("SMTP_STARTTLS"):
+        smtp.starttls()
+    if config.get("SMTP_USERNAME"):
+        smtp.login(config["SMTP_USERNAME"], config.get("SMTP_PASSWORD", ""))
+    return smtp
+
+
+def _failed(alert: SafeguardingAlert, why: str, result: SendResult) -> None:
+    alert.email_status = "failed"
+    alert.email_attempts += 1
+    alert.email_error = why[:200]
+    result.failed.append(alert.id)
+
+
+def _send(alerts, config: Mapping, to: list[str], result: SendResult) -> None:
+    try:
+        with _connect(config) as smtp:
+            for alert in alerts:
+                try:
+                    smtp.send_message(_message(alert, config, to))
+                except smtplib.SMTPServerDisconnected:
+                    raise  # the connection is gone: the rest are marked failed below
+                except smtplib.SMTPException as error:
+                    _failed(alert, f"The mail server refused it: {error}", result)
+                else:
+                    alert.email_status, alert.email_error = "sent", ""
+                    alert.email_attempts += 1
+                    alert.emailed_at = utcnow()
+                    result.sent.append(alert.id)
+    except (OSError, smtplib.SMTPException) as error:
+        done = set(result.sent) | set(result.failed)
+        for alert in alerts:
+            if alert.id not in done:
+                _failed(alert, f"Could not reach the mail server: {error}", result)
+
+
+def send_pending(session: Session, config: Mapping) -> SendResult:
+    """Send every alert email not yet sent (new or failed before), then commit."""
+    waiting = SafeguardingAlert.email_status.in_(("pending", "failed"))
+    stmt = select(SafeguardingAlert).where(waiting).order_by(SafeguardingAlert.id).limit(BATCH)
+    alerts = session.scalars(stmt.with_for_update(skip_locked=True)).all()
+    result = SendResult()
+    if not alerts:
+        return result
+    if not config.get("SMTP_HOST"):
+        for alert in alerts:
+            alert.email_status = "not_set_up"
+            result.not_set_up.append(alert.id)
+        session.commit()
+        return result
+    to = recipients(session)
+    if not to:
+        for alert in alerts:
+            _failed(alert, NO_RECIPIENTS, result)
+    else:
+        _send(alerts, config, to, result)
+    session.commit()
+    return result

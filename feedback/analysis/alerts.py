@@ -1,0 +1,125 @@
+"""Safeguarding alerts: a comment that may show a child is at risk, and what was done.
+
+An alert is raised in the same transaction as the answer it is about, so there is never
+an answer without its alert, nor an alert without its answer. It keeps its own copy of
+the comment (a child may change their answer before sending; what they first wrote
+still matters). It can be acknowledged once, with the action taken, and never deleted
+before its retention date: triggers in the database refuse it (see `alert_guard.py`).
+
+No Flask here: services flush, the caller commits; emails go out after the commit
+(`feedback.alerts.mail`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, event, func, select
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
+
+from feedback.db import Model, UTCDateTime, utcnow
+from feedback.surveys.models import Answer, Survey
+
+EMAIL_STATUSES = ("pending", "sent", "failed", "not_set_up")
+RAISED_KEY = "safeguarding_alerts_raised"  # session.info: alerts flushed, not yet committed
+
+
+class AlreadyAcknowledged(Exception):
+    """Someone has already recorded what was done about this alert."""
+
+
+class SafeguardingAlert(Model):
+    __tablename__ = "safeguarding_alerts"
+    __table_args__ = (
+        CheckConstraint(f"email_status IN {EMAIL_STATUSES!r}", name="email_status_known"),
+        Index("ix_safeguarding_alerts_open", "acknowledged_at", "raised_at"),
+        Index("ix_safeguarding_alerts_answer", "answer_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    answer_id: Mapped[int | None] = mapped_column(ForeignKey("answers.id", ondelete="SET NULL"))
+    survey_id: Mapped[int | None] = mapped_column(ForeignKey("surveys.id", ondelete="SET NULL"))
+    comment: Mapped[str] = mapped_column(Text)
+    reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
+    raised_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    acknowledged_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL")
+    )
+    action_taken: Mapped[str | None] = mapped_column(Text)
+    email_status: Mapped[str] = mapped_column(String(12), default="pending")
+    email_attempts: Mapped[int] = mapped_column(default=0)
+    email_error: Mapped[str] = mapped_column(String(200), default="")
+    emailed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    retain_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    answer: Mapped[Answer | None] = relationship()
+    survey: Mapped[Survey | None] = relationship()
+
+    @property
+    def is_open(self) -> bool:
+        return self.acknowledged_at is None
+
+    @property
+    def respondent_name(self) -> str | None:
+        """The name the child or family chose to give, on a named survey only."""
+        if self.answer is None or self.survey is None or not self.survey.named_responses:
+            return None
+        return self.answer.response.respondent_name or None
+
+    def acknowledge(self, user_id: int, action: str) -> None:
+        """Record what was done; once only, and never without saying what."""
+        if not self.is_open:
+            raise AlreadyAcknowledged("What was done about this alert is already recorded.")
+        action = (action or "").strip()
+        if not action:
+            raise ValueError("Say what was done about this alert.")
+        self.action_taken = action
+        self.acknowledged_by_id = user_id
+        self.acknowledged_at = utcnow()
+
+
+def raise_alert(
+    session: Session, answer: Answer, reasons: Sequence[str]
+) -> tuple[SafeguardingAlert, bool]:
+    """Raise an alert about this answer's words, unless there is one for the same words
+    already (then that one is returned). Says whether the alert is new."""
+    existing = session.scalar(
+        select(SafeguardingAlert).where(
+            SafeguardingAlert.answer_id == answer.id, SafeguardingAlert.comment == answer.value
+        )
+    )
+    if existing is not None:
+        return existing, False
+    alert = SafeguardingAlert(
+        answer_id=answer.id,
+        survey_id=answer.response.survey_id,
+        comment=answer.value or "",
+        reasons=list(reasons),
+    )
+    session.add(alert)
+    session.flush()
+    session.info.setdefault(RAISED_KEY, set()).add(alert.id)
+    return alert, True
+
+
+def open_alert_count(session: Session) -> int:
+    """How many alerts still need someone to record what was done (one indexed count)."""
+    stmt = select(func.count(SafeguardingAlert.id)).where(
+        SafeguardingAlert.acknowledged_at.is_(None)
+    )
+    return session.scalar(stmt) or 0
+
+
+def committed_alerts(session: Session) -> set[int]:
+    """Ids of alerts raised in the transaction just committed (call from after_commit)."""
+    return session.info.pop(RAISED_KEY, None) or set()
+
+
+@event.listens_for(Session, "after_rollback")
+def _alerts_rolled_back(session: Session) -> None:
+    session.info.pop(RAISED_KEY, None)  # they were never saved: nothing to email
+
+
+from feedback.analysis import alert_guard  # noqa: E402,F401  (the database's own refusals)

@@ -1,0 +1,41 @@
+"""Store what the analysis finds, once, when an answer is saved (or re-analysed).
+
+Called by `feedback.surveys.services.record_answer` for written answers, in the same
+transaction: a comment that may show harm gets its safeguarding alert before anything
+is committed, so the two are saved together or not at all.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from feedback.analysis.alerts import raise_alert
+from feedback.analysis.comment import CommentAnalysis, analyse_comment
+from feedback.analysis.overrides import forget_override
+from feedback.surveys.models import Answer
+
+
+def apply_analysis(
+    answer: Answer, result: CommentAnalysis | None, chosen_themes: list[str] | None = None
+) -> None:
+    """Copy an analysis onto the answer; a lead's chosen themes win over the rules."""
+    if result is None:
+        answer.sentiment = answer.polarity = answer.themes = None
+        answer.flagged = False
+        return
+    answer.sentiment = result.sentiment
+    answer.polarity = result.polarity
+    answer.flagged = result.safeguarding
+    answer.themes = list(chosen_themes if chosen_themes is not None else result.themes)
+
+
+def analyse_answer(session: Session, answer: Answer, words_changed: bool = False) -> None:
+    """Analyse a written answer and raise an alert if it may show harm (flushes)."""
+    text = (answer.value or "").strip()
+    result = analyse_comment(text) if text and not answer.skipped else None
+    if words_changed:
+        forget_override(session, answer)
+    apply_analysis(answer, result)
+    session.flush()
+    if result is not None and result.safeguarding:
+        raise_alert(session, answer, result.reasons)

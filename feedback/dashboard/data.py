@@ -1,0 +1,143 @@
+"""Everything the dashboard shows, gathered once with a few GROUP BY queries.
+
+Counts from fewer than 5 responses are suppressed here (`Figure(None)`), like the
+principle scores, so the page cannot show them. Example quotes are never taken from
+flagged comments, are redacted like the reports' quotes, and are only given for themes
+with at least 5 comments.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from feedback.analysis import THEMES
+from feedback.analysis.alerts import open_alert_count
+from feedback.analysis.scores import SMALL, Figure, PrincipleScore, in_scope, principle_scores
+from feedback.dashboard import queries
+from feedback.reports.period import Period
+from feedback.reports.redact import redact
+from feedback.surveys.models import Response
+
+QUOTES_PER_THEME = 2
+
+
+@dataclass(frozen=True)
+class Bucket:
+    """One bar of "responses over time": a day, a week or a month."""
+
+    start: date
+    end: date
+    responses: Figure
+
+    @property
+    def short(self) -> str:
+        """For the chart's axis: the first day, or the month."""
+        if self.start.day == 1 and (self.end + timedelta(days=1)).day == 1:
+            return f"{self.start:%b %y}"
+        return f"{self.start.day} {self.start:%b}"
+
+    @property
+    def label(self) -> str:
+        if self.start == self.end:
+            return f"{self.start.day} {self.start:%b}"
+        if self.start.day == 1 and (self.end + timedelta(days=1)).day == 1:
+            return f"{self.start:%b %Y}"
+        return f"{self.start.day} {self.start:%b} to {self.end.day} {self.end:%b}"
+
+
+@dataclass(frozen=True)
+class ThemeSummary:
+    number: int  # position in THEMES, from 1 (used in links)
+    name: str
+    principle: int
+    comments: Figure
+    quotes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    period: Period
+    previous_period: Period
+    audiences: tuple[str, ...]
+    responses: Figure
+    previous_responses: Figure
+    bucket: str  # "day", "week" or "month"
+    over_time: tuple[Bucket, ...]
+    principles: tuple[PrincipleScore, ...]
+    themes: tuple[ThemeSummary, ...]
+    open_alerts: int
+
+
+def bucket_kind(period: Period) -> str:
+    if period.days <= 31:
+        return "day"
+    return "week" if period.days <= 190 else "month"
+
+
+def buckets(period: Period, per_day: dict[date, int]) -> tuple[Bucket, ...]:
+    """Fold daily counts (at most a few hundred) into days, weeks or calendar months."""
+    kind, out, start = bucket_kind(period), [], period.start
+    while start <= period.end:
+        if kind == "day":
+            end = start
+        elif kind == "week":
+            end = start + timedelta(days=6)
+        else:
+            next_month = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+            end = next_month - timedelta(days=1)
+        end = min(end, period.end)
+        n = sum(v for d, v in per_day.items() if start <= d <= end)
+        out.append(Bucket(start, end, Figure.count(n)))
+        start = end + timedelta(days=1)
+    return tuple(out)
+
+
+def theme_summaries(session: Session, period: Period, audiences: tuple[str, ...]):
+    """Comments per theme (from a GROUP BY over the stored theme lists) and quotes."""
+    counts: Counter[str] = Counter()
+    for themes, n in queries.theme_combinations(session, period, audiences):
+        counts.update({name: n for name in themes})
+    found: dict[str, list[str]] = defaultdict(list)
+    staff = queries.staff_names(session)
+    for themes, text, name in queries.newest_quotable(session, period, audiences):
+        quote = redact(text.strip(), names=[*staff, name or ""])
+        for theme in themes:
+            if counts[theme] >= SMALL and len(found[theme]) < QUOTES_PER_THEME:
+                if quote and quote not in found[theme]:
+                    found[theme].append(quote)
+    return tuple(
+        ThemeSummary(n, t.name, t.principle, Figure.count(counts[t.name]), tuple(found[t.name]))
+        for n, t in enumerate(THEMES, start=1)
+    )
+
+
+def response_counts(session: Session, period: Period, audiences: tuple[str, ...]):
+    """(this period, the period before) in one query."""
+    start = period.bounds()[0]
+    now = func.sum(case((Response.submitted_at >= start, 1), else_=0))
+    stmt = select(now, func.count(Response.id))
+    bounds = (period.previous().bounds()[0], period.bounds()[1])
+    current, both = session.execute(in_scope(stmt, bounds, (), audiences)).one()
+    return int(current or 0), int(both or 0) - int(current or 0)
+
+
+def build_dashboard(session: Session, period: Period, audiences: tuple[str, ...] = ()):
+    """Gather the dashboard's numbers for one period (and optionally one audience)."""
+    now, before = response_counts(session, period, audiences)
+    return Dashboard(
+        period=period,
+        previous_period=period.previous(),
+        audiences=audiences,
+        responses=Figure.count(now),
+        previous_responses=Figure.count(before),
+        bucket=bucket_kind(period),
+        over_time=buckets(period, queries.responses_per_day(session, period, audiences)),
+        principles=principle_scores(session, period, (), audiences),
+        themes=theme_summaries(session, period, audiences),
+        open_alerts=open_alert_count(session),
+    )
