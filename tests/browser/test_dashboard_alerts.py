@@ -1,0 +1,69 @@
+"""A participation lead reads the dashboard and moves a comment; the safeguarding lead
+reads an alert and records what was done. Each screen is checked with axe."""
+
+import pytest
+
+from feedback.demo import DEMO_PASSWORD
+from tests.browser.axe import assert_accessible
+
+pytestmark = pytest.mark.browser
+
+
+def sign_in(page, live_server, email: str) -> None:
+    page.goto(live_server + "/staff/login")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/staff/**")
+
+
+def test_lead_reads_the_dashboard_filters_it_and_moves_a_comment(page, live_server):
+    sign_in(page, live_server, "lead@example.org")
+    page.get_by_role("link", name="Dashboard", exact=True).click()
+    assert page.locator("h1").inner_text() == "What children and families told us"
+    assert page.get_by_role("img", name="Score for each principle, 0 to 100").is_visible()
+    assert page.get_by_role("table", name="Principle scores").is_visible() or page.locator(
+        "table.scores"
+    ).is_visible()
+    assert_accessible(page, "dashboard")
+
+    page.get_by_label("Period").select_option("custom")
+    page.get_by_label("From (for dates you choose)").fill("2026-05-01")
+    page.get_by_label("To (for dates you choose)").fill("2026-04-01")
+    page.get_by_role("button", name="Show").click()
+    assert page.get_by_text("The end date must be on or after the start date.").first.is_visible()
+    assert_accessible(page, "dashboard with a date problem")
+
+    page.get_by_label("Period").select_option("365")
+    page.get_by_label("From (for dates you choose)").fill("")
+    page.get_by_label("To (for dates you choose)").fill("")
+    page.get_by_label("Who answered").select_option("13-18")
+    page.get_by_role("button", name="Show").click()
+    page.get_by_text("Responses per month as a table").click()
+    assert page.locator("details.chart-table table").first.is_visible()
+
+    page.get_by_role("link", name="Being kept informed").click()
+    assert_accessible(page, "a theme's comments")
+    page.get_by_label("Move comment 1 to").select_option("Plans")
+    page.get_by_role("button", name="Move comment 1").click()
+    assert page.get_by_text("Moved the comment.").is_visible()
+
+
+def test_safeguarding_lead_reads_an_alert_and_records_what_was_done(page, live_server):
+    sign_in(page, live_server, "safeguarding@example.org")
+    nav = page.get_by_role("navigation", name="Staff")
+    waiting = int(nav.locator(".alert-count .count").inner_text())
+    assert waiting >= 1
+    nav.get_by_role("link", name="Safeguarding alerts").click()
+    assert_accessible(page, "alert queue")
+    page.locator("tr.open th a").first.click()
+    assert page.locator("blockquote.alert-comment").is_visible()
+    assert_accessible(page, "one alert")
+
+    page.get_by_role("button", name="Save what was done").click()
+    assert page.get_by_text("Say what was done").first.is_visible()
+    assert_accessible(page, "alert with a missing action")
+    page.get_by_label("What was done").fill("Called the duty social worker; visit today.")
+    page.get_by_role("button", name="Save what was done").click()
+    assert page.get_by_text("Saved what was done about alert").is_visible()
+    assert int(nav.locator(".alert-count .count").inner_text()) == waiting - 1
