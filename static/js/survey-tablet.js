@@ -15,32 +15,36 @@
   var warnAfter = Number(dialog.getAttribute("data-warn-after")) * 1000;
   var homeAfter = Number(dialog.getAttribute("data-home-after")) * 1000;
   var home = dialog.getAttribute("data-home");
-  var warnTimer = null;
-  var homeTimer = null;
+  var lastActive = Date.now();
 
-  function goHome() { window.location.replace(home); }
+  function active() { lastActive = Date.now(); }
 
-  function warn() {
-    if (!dialog.open) { dialog.showModal(); }
+  // Look at the clock every second rather than trusting one long timer: a tablet that
+  // slept, or a throttled background tab, still goes home as soon as it wakes.
+  function check() {
+    var idle = Date.now() - lastActive;
+    if (idle >= homeAfter) {
+      window.clearInterval(ticking);
+      window.location.replace(home);
+    } else if (idle >= warnAfter && !dialog.open) {
+      dialog.showModal();
+    }
   }
-
-  function restart() {
-    window.clearTimeout(warnTimer);
-    window.clearTimeout(homeTimer);
-    warnTimer = window.setTimeout(warn, warnAfter);
-    homeTimer = window.setTimeout(goHome, homeAfter);
-  }
+  var ticking = window.setInterval(check, 1000);
 
   // "I am still here" (or Escape) closes the warning and starts the count again.
   dialog.querySelector("button").addEventListener("click", function () {
     dialog.close();
-    restart();
+    active();
   });
-  dialog.addEventListener("close", restart);
+  // Escape closes it too. The close event comes a moment later: if the warning is
+  // already showing again by then, it is not a sign of anyone being there.
+  dialog.addEventListener("close", function () {
+    if (!dialog.open) { active(); }
+  });
   ["pointerdown", "keydown", "input"].forEach(function (type) {
     document.addEventListener(type, function () {
-      if (!dialog.open) { restart(); }
+      if (!dialog.open) { active(); }
     }, { passive: true });
   });
-  restart();
 })();
