@@ -1,5 +1,9 @@
-"""Working Together Agreements for people's rights requests: found by the family
-reference, or by a name on any version (a person on it, or who signed it)."""
+"""Agreements and safeguarding alerts for people's rights requests.
+
+Agreements are found by the family reference, or by a name on any version (a person on
+it, or who signed it). Alerts are found through the person's responses; they are never
+erased here (the law says we keep them) and they keep the response they are about.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from feedback.agreements.models import Agreement, AgreementVersion, Signature
+from feedback.analysis.alerts import SafeguardingAlert
 from feedback.privacy.rights import Holder, holder, same_name
 
 
@@ -91,5 +96,46 @@ holder(
         rename=None,
         note="Names on agreements are not changed here: a signed version stays exactly as it "
         "was signed. To correct a name, make a new version of the agreement.",
+    )
+)
+
+
+# --- safeguarding alerts ---------------------------------------------------------------
+
+
+def _find_alerts(session: Session, _name: str, _reference: str, found) -> list:
+    """Alerts about this person's answers (found through their responses)."""
+    answer_ids = [a.id for r in found.responses for a in r.answers]
+    if not answer_ids:
+        return []
+    query = (
+        select(SafeguardingAlert)
+        .where(SafeguardingAlert.answer_id.in_(answer_ids))
+        .order_by(SafeguardingAlert.raised_at)
+    )
+    return list(session.scalars(query))
+
+
+def _describe_alert(a: SafeguardingAlert) -> dict[str, Any]:
+    return {
+        "what_was_written": a.comment,
+        "why_it_was_flagged": ", ".join(a.reasons or []),
+        "raised_at": a.raised_at.isoformat(),
+        "action_recorded_at": a.acknowledged_at.isoformat() if a.acknowledged_at else None,
+        "what_was_done": a.action_taken,
+        "kept_until": a.retain_until.isoformat() if a.retain_until else None,
+    }
+
+
+holder(
+    Holder(
+        "alerts",
+        _find_alerts,
+        _describe_alert,
+        erasable=False,
+        needs=lambda a: {("answers", a.answer_id)} if a.answer_id else set(),
+        note="Safeguarding records are kept until their retention date: the law requires "
+        "us to keep them (UK GDPR Article 17(3)(b)). They are included in exports, and the "
+        "response they are about is kept with them.",
     )
 )

@@ -35,7 +35,7 @@ def alerts_holder(app):
 
     rights.holder(
         rights.Holder(
-            "alerts",
+            "stand_in_alerts",
             find,
             lambda a: {"about_answer": a.answer_id, "what_was_done": a.outcome},
             erasable=False,
@@ -44,7 +44,7 @@ def alerts_holder(app):
         )
     )
     yield
-    del rights.HOLDERS["alerts"]
+    del rights.HOLDERS["stand_in_alerts"]
     with app.app_context():
         StandInBase.metadata.drop_all(db.engine)
 
@@ -53,21 +53,21 @@ def test_erasure_keeps_safeguarding_records_and_the_response_they_are_about(
     alerts_holder, client, login_as, session
 ):
     survey = named_survey(session)
-    worrying = respond(session, survey, name="Ava Example", words="I am scared at home")
+    worrying = respond(session, survey, name="Ava Example", words="I want a new bike")
     other = respond(session, survey, name="Ava Example", words="It was fine")
-    answer = next(a for a in worrying.answers if a.value == "I am scared at home")
+    answer = next(a for a in worrying.answers if a.value == "I want a new bike")
     session.add(StandInAlert(answer_id=answer.id, outcome="Spoke to the worker the same day"))
     session.commit()
 
     login_as("lead")
     exported = client.post("/staff/privacy/people/export.json", data={"name": "Ava Example"})
-    assert exported.get_json()["alerts"] == [
+    assert exported.get_json()["stand_in_alerts"] == [
         {"about_answer": answer.id, "what_was_done": "Spoke to the worker the same day"}
     ]
     done = client.post("/staff/privacy/people/erase", data={"name": "Ava Example", "confirm": "y"})
     assert done.status_code == 200
     assert "Erased: 1 responses" in done.text
-    assert "Kept because the law requires it" in done.text and "1 alerts" in done.text
+    assert "Kept because the law requires it" in done.text and "1 stand_in_alerts" in done.text
     session.expire_all()
     assert session.get(Response, worrying.id) is not None
     assert session.get(Response, other.id) is None

@@ -124,7 +124,7 @@ def test_erasing_needs_confirmation_then_removes_only_that_person(client, login_
     assert session.scalar(select(Answer).where(Answer.response_id.in_(ava_ids))) is None
     assert session.get(Response, other_id) and session.get(Response, anonymous_id)
     event = session.scalar(select(AuditEvent).where(AuditEvent.action == "erased"))
-    assert event.detail == "responses 2, agreements 0"
+    assert event.detail == "responses 2, agreements 0, alerts 0"
 
 
 def test_practitioners_cannot_use_rights_pages(client, login_as):
