@@ -45,11 +45,11 @@ bench: $(VENV)/.installed-test
 	$(PY) -m benchmarks.run_all $(BENCH_ARGS)
 
 # The same on a throwaway PostgreSQL cluster, started here and always stopped.
-PGPORT ?= 54331
+BENCH_PGPORT ?= 54331
 bench-pg: $(VENV)/.installed-test
-	PGDATA=$$(./scripts/pg-throwaway.sh $(PGPORT)) || exit 1; \
+	PGDATA=$$(./scripts/pg-throwaway.sh $(BENCH_PGPORT)) || exit 1; \
 	trap "./scripts/pg-throwaway.sh stop $$PGDATA" EXIT; \
-	DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:$(PGPORT)/postgres \
+	DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:$(BENCH_PGPORT)/postgres \
 	  $(PY) -m benchmarks.run_all $(BENCH_ARGS)
 
 # Interface words on survey screens (Flask-Babel): find them in code, templates and
