@@ -8,6 +8,7 @@ from feedback.agreements.models import (
     Signature,
 )
 from feedback.analysis.alerts import SafeguardingAlert
+from feedback.analysis.daily import DayStamp, ScoreDay, ThemeDay
 from feedback.analysis.overrides import ThemeOverride
 from feedback.reports.models import Action
 from feedback.staff.audit import AuditEvent
@@ -22,11 +23,14 @@ __all__ = [
     "FamilyLink",
     "Signature",
     "Answer",
+    "DayStamp",
     "AuditEvent",
     "Question",
     "Response",
     "SafeguardingAlert",
+    "ScoreDay",
     "Survey",
+    "ThemeDay",
     "ThemeOverride",
     "User",
 ]

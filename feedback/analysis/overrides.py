@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from feedback.analysis.daily import forget
 from feedback.analysis.themes import theme_list
 from feedback.db import Model, UTCDateTime, utcnow
 from feedback.surveys.models import Answer
@@ -56,6 +57,8 @@ def move_comment(
     override.themes = themes
     override.chosen_by_id = actor_id
     answer.themes = themes
+    if answer.response.submitted_at is not None:  # its day's theme counts change
+        forget(session, [answer.response.submitted_at.date()])
     session.flush()
     return themes
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from feedback.analysis.alerts import raise_alert
 from feedback.analysis.comment import analyse_comment
+from feedback.analysis.daily import forget
 from feedback.analysis.overrides import overridden
 from feedback.analysis.store import apply_analysis
 from feedback.surveys.models import Answer, Question
@@ -63,4 +64,5 @@ def reanalyse(
         last_id = answers[-1].id
         if after_batch is not None:
             after_batch()
+    forget(session)  # sentiment and themes may have changed on any day: count them again
     return result

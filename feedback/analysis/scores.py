@@ -15,27 +15,31 @@ For each principle, per audience, for a period and the period of equal length be
 
 Small groups are suppressed HERE, in the data: a figure from fewer than 5 responses is
 `Figure(None)`, shown as "fewer than 5", so no screen or report can print it by mistake.
-Everything is counted in the database with one GROUP BY query for both periods.
+Everything is counted in the database: the answers once per day (`daily.py`), then one
+small GROUP BY over those per-day totals for both periods.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
-from datetime import datetime
+from datetime import date, datetime
 from typing import Protocol
 
-from sqlalchemy import Select, case, func, or_, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
+from feedback.analysis.daily import ScoreDay, refresh
 from feedback.principles import PRINCIPLES
-from feedback.surveys.models import AUDIENCES, Answer, Question, Response
+from feedback.surveys.models import AUDIENCES, Response
 
 SMALL = 5  # fewer than this many responses: shown as "fewer than 5"
 
 
 class PeriodLike(Protocol):
-    def bounds(self) -> tuple[datetime, datetime]: ...
+    start: date
+    end: date  # inclusive
+
     def previous(self) -> PeriodLike: ...
 
 
@@ -157,46 +161,43 @@ class PrincipleScore:
     by_audience: tuple[tuple[str, Score], ...]  # only audiences that answered, in order
 
 
+COUNTED = ("responses", "answers", "total", "positive", "neutral", "commenters", "comments",
+           "comments_positive", "comments_neutral")  # fmt: skip
+
+
 def count_rows(
     session: Session,
     period: PeriodLike,
     surveys: Iterable[int] = (),
     audiences: Iterable[str] = (),
+    recount: bool = True,
 ) -> dict[tuple[bool, int, str], Counts]:
-    """{(in this period?, principle, audience): Counts} for the period and the one before."""
-    start, end = period.bounds()
-    previous_start = period.previous().bounds()[0]
-    current = case((Response.submitted_at >= start, 1), else_=0).label("current")
-    scored, commented = Answer.score.is_not(None), Answer.sentiment.is_not(None)
+    """{(in this period?, principle, audience): Counts} for the period and the one before.
 
-    def tally(condition) -> object:
-        return func.sum(case((condition, 1), else_=0))
-
+    Read from the per-day totals (`daily.py`), counted again first for days that changed
+    (`recount=False`: the caller has just done that).
+    """
+    first = period.previous().start
+    if recount:
+        refresh(session, first, period.end)
+    current = case((ScoreDay.day >= period.start, 1), else_=0).label("current")
     stmt = (
         select(
             current,
-            Question.principle,
-            Response.audience,
-            func.count(func.distinct(case((scored, Answer.response_id)))),
-            func.count(Answer.score),
-            func.sum(Answer.score),
-            tally(Answer.score > 50),
-            tally(Answer.score == 50),
-            func.count(func.distinct(case((commented, Answer.response_id)))),
-            func.count(Answer.sentiment),
-            tally(Answer.sentiment == "positive"),
-            tally(Answer.sentiment == "neutral"),
+            ScoreDay.principle,
+            ScoreDay.audience,
+            *(func.sum(getattr(ScoreDay, name)) for name in COUNTED),
         )
-        .select_from(Answer)
-        .join(Response, Answer.response_id == Response.id)
-        .join(Question, Answer.question_id == Question.id)
-        .where(or_(scored, commented))
-        .group_by(current, Question.principle, Response.audience)
+        .where(ScoreDay.day >= first, ScoreDay.day <= period.end, ScoreDay.principle > 0)
+        .group_by(current, ScoreDay.principle, ScoreDay.audience)
     )
-    rows = session.execute(in_scope(stmt, (previous_start, end), surveys, audiences)).all()
+    if surveys := tuple(surveys):
+        stmt = stmt.where(ScoreDay.survey_id.in_(surveys))
+    if audiences := tuple(audiences):
+        stmt = stmt.where(ScoreDay.audience.in_(audiences))
     return {
         (bool(now), principle, audience): Counts(*(int(v or 0) for v in numbers))
-        for now, principle, audience, *numbers in rows
+        for now, principle, audience, *numbers in session.execute(stmt)
     }
 
 
@@ -205,9 +206,10 @@ def principle_scores(
     period: PeriodLike,
     surveys: Iterable[int] = (),
     audiences: Iterable[str] = (),
+    recount: bool = True,
 ) -> tuple[PrincipleScore, ...]:
     """Scores for all six principles, overall and per audience, with suppression applied."""
-    rows = count_rows(session, period, surveys, audiences)
+    rows = count_rows(session, period, surveys, audiences, recount)
     empty = Counts()
     results = []
     for p in PRINCIPLES:

@@ -8,20 +8,18 @@ with at least 5 comments.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from feedback.analysis import THEMES
 from feedback.analysis.alerts import open_alert_count
-from feedback.analysis.scores import SMALL, Figure, PrincipleScore, in_scope, principle_scores
+from feedback.analysis.scores import SMALL, Figure, PrincipleScore, principle_scores
 from feedback.dashboard import queries
 from feedback.reports.period import Period
 from feedback.reports.redact import redact
-from feedback.surveys.models import Response
 
 QUOTES_PER_THEME = 2
 
@@ -98,37 +96,33 @@ def buckets(period: Period, per_day: dict[date, int]) -> tuple[Bucket, ...]:
 
 
 def theme_summaries(session: Session, period: Period, audiences: tuple[str, ...]):
-    """Comments per theme (from a GROUP BY over the stored theme lists) and quotes."""
-    counts: Counter[str] = Counter()
-    for themes, n in queries.theme_combinations(session, period, audiences):
-        counts.update({name: n for name in themes})
+    """Comments per theme, and a few redacted example quotes for themes of 5 or more."""
+    counts = queries.theme_counts(session, period, audiences)
     found: dict[str, list[str]] = defaultdict(list)
-    staff = queries.staff_names(session)
+    staff = None
     for themes, text, name in queries.newest_quotable(session, period, audiences):
+        wanted = [
+            t for t in themes if counts.get(t, 0) >= SMALL and len(found[t]) < QUOTES_PER_THEME
+        ]
+        if not wanted:
+            continue
+        staff = staff if staff is not None else queries.staff_names(session)
         quote = redact(text.strip(), names=[*staff, name or ""])
-        for theme in themes:
-            if counts[theme] >= SMALL and len(found[theme]) < QUOTES_PER_THEME:
-                if quote and quote not in found[theme]:
-                    found[theme].append(quote)
+        for theme in wanted:
+            if quote and quote not in found[theme]:
+                found[theme].append(quote)
     return tuple(
-        ThemeSummary(n, t.name, t.principle, Figure.count(counts[t.name]), tuple(found[t.name]))
+        ThemeSummary(
+            n, t.name, t.principle, Figure.count(counts.get(t.name, 0)), tuple(found[t.name])
+        )
         for n, t in enumerate(THEMES, start=1)
     )
 
 
-def response_counts(session: Session, period: Period, audiences: tuple[str, ...]):
-    """(this period, the period before) in one query."""
-    start = period.bounds()[0]
-    now = func.sum(case((Response.submitted_at >= start, 1), else_=0))
-    stmt = select(now, func.count(Response.id))
-    bounds = (period.previous().bounds()[0], period.bounds()[1])
-    current, both = session.execute(in_scope(stmt, bounds, (), audiences)).one()
-    return int(current or 0), int(both or 0) - int(current or 0)
-
-
 def build_dashboard(session: Session, period: Period, audiences: tuple[str, ...] = ()):
     """Gather the dashboard's numbers for one period (and optionally one audience)."""
-    now, before = response_counts(session, period, audiences)
+    queries.count_days(session, period)
+    now, before = queries.response_totals(session, period, audiences)
     return Dashboard(
         period=period,
         previous_period=period.previous(),
@@ -137,7 +131,7 @@ def build_dashboard(session: Session, period: Period, audiences: tuple[str, ...]
         previous_responses=Figure.count(before),
         bucket=bucket_kind(period),
         over_time=buckets(period, queries.responses_per_day(session, period, audiences)),
-        principles=principle_scores(session, period, (), audiences),
+        principles=principle_scores(session, period, (), audiences, recount=False),
         themes=theme_summaries(session, period, audiences),
         open_alerts=open_alert_count(session),
     )

@@ -1,76 +1,81 @@
-"""The dashboard's own aggregate queries (principle scores are in `analysis.scores`).
-
-Each reads a few hundred rows at most, whatever the number of responses: the database
-groups by day, or by the stored list of themes (few distinct lists), not by response.
-"""
+"""The dashboard's own queries. Counts come from the per-day totals (`analysis/daily.py`),
+so they read a few thousand rows whatever the number of responses; example quotes come
+from the newest comments only."""
 
 from __future__ import annotations
 
 import json
 from datetime import date
 
-from sqlalchemy import Text, cast, func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from feedback.analysis.daily import ScoreDay, ThemeDay, refresh
 from feedback.analysis.scores import in_scope
 from feedback.reports.period import Period
 from feedback.reports.queries import staff_names
 from feedback.surveys.models import Answer, Question, Response
 
-QUOTE_CANDIDATES = 3  # newest comments fetched per distinct list of themes
+QUOTE_POOL = 1000  # the newest comments that example quotes are chosen from
 
-__all__ = ["newest_quotable", "responses_per_day", "staff_names", "theme_combinations"]
+__all__ = ["count_days", "newest_quotable", "responses_per_day", "staff_names", "theme_counts"]
 
 
-def _day(session: Session):
-    """The UTC calendar day of a response, in this database's dialect."""
-    if session.get_bind().dialect.name == "postgresql":
-        return func.date(func.timezone("UTC", Response.submitted_at))
-    return func.date(Response.submitted_at)  # SQLite stores UTC already
+def count_days(session: Session, period: Period) -> None:
+    """Bring the per-day totals for this period and the one before up to date."""
+    refresh(session, period.previous().start, period.end)
+
+
+def _days(stmt, first: date, last: date, model, audiences: tuple[str, ...]):
+    stmt = stmt.where(model.day >= first, model.day <= last)
+    return stmt.where(model.audience.in_(audiences)) if audiences else stmt
 
 
 def responses_per_day(session: Session, period: Period, audiences: tuple[str, ...]):
     """{day: responses sent that day}."""
-    day = _day(session).label("day")
-    stmt = select(day, func.count(Response.id)).group_by(day)
-    rows = session.execute(in_scope(stmt, period.bounds(), (), audiences)).all()
-    return {d if isinstance(d, date) else date.fromisoformat(d): n for d, n in rows}
+    stmt = select(ScoreDay.day, func.sum(ScoreDay.responses)).where(ScoreDay.principle == 0)
+    stmt = _days(stmt, period.start, period.end, ScoreDay, audiences).group_by(ScoreDay.day)
+    return {d: int(n) for d, n in session.execute(stmt)}
 
 
-def _themes_text():
-    return cast(Answer.themes, Text)
+def response_totals(session: Session, period: Period, audiences: tuple[str, ...]):
+    """(responses in this period, in the period before)."""
+    now = func.sum(case((ScoreDay.day >= period.start, ScoreDay.responses), else_=0))
+    stmt = select(now, func.sum(ScoreDay.responses)).where(ScoreDay.principle == 0)
+    current, both = session.execute(
+        _days(stmt, period.previous().start, period.end, ScoreDay, audiences)
+    ).one()
+    return int(current or 0), int(both or 0) - int(current or 0)
 
 
-def _comments(stmt, period: Period, audiences: tuple[str, ...]):
-    stmt = (
-        stmt.select_from(Answer)
-        .join(Response, Answer.response_id == Response.id)
-        .join(Question, Answer.question_id == Question.id)
-        .where(Question.kind == "text", Answer.sentiment.is_not(None))
-    )
-    return in_scope(stmt, period.bounds(), (), audiences)
-
-
-def theme_combinations(session: Session, period: Period, audiences: tuple[str, ...]):
-    """[(themes, comments)] for each distinct stored list of themes."""
-    text = _themes_text().label("themes")
-    stmt = _comments(select(text, func.count(Answer.id)), period, audiences).group_by(text)
-    return [(json.loads(t) if t else [], n) for t, n in session.execute(stmt).all()]
+def theme_counts(session: Session, period: Period, audiences: tuple[str, ...]) -> dict:
+    """{theme: comments in the period}."""
+    stmt = select(ThemeDay.theme, func.sum(ThemeDay.comments)).group_by(ThemeDay.theme)
+    rows = session.execute(_days(stmt, period.start, period.end, ThemeDay, audiences))
+    return {theme: int(n) for theme, n in rows}
 
 
 def newest_quotable(session: Session, period: Period, audiences: tuple[str, ...]):
-    """[(themes, text, name)]: the newest few unflagged comments for each list of themes."""
-    text = _themes_text()
-    rank = func.row_number().over(
-        partition_by=text, order_by=(Answer.answered_at.desc(), Answer.id.desc())
+    """[(themes, text, name)]: the newest unflagged comments in the period, newest first."""
+    stmt = (
+        select(Answer.themes, Answer.value, Response.respondent_name)
+        .select_from(Answer)
+        .join(Response, Answer.response_id == Response.id)
+        .join(Question, Answer.question_id == Question.id)
+        .where(
+            Question.kind == "text",
+            Answer.sentiment.is_not(None),
+            Answer.flagged.is_(False),
+            Answer.value.is_not(None),
+        )
+        .order_by(Response.submitted_at.desc(), Answer.id.desc())
+        .limit(QUOTE_POOL)
     )
-    inner = _comments(
-        select(text.label("themes"), Answer.value, Response.respondent_name, rank.label("rank")),
-        period,
-        audiences,
-    ).where(Answer.flagged.is_(False), Answer.value.is_not(None))
-    sub = inner.subquery()
-    stmt = select(sub.c.themes, sub.c.value, sub.c.respondent_name).where(
-        sub.c.rank <= QUOTE_CANDIDATES
-    )
-    return [(json.loads(t) if t else [], v, n) for t, v, n in session.execute(stmt).all()]
+    rows = session.execute(in_scope(stmt, period.bounds(), (), audiences))
+    return [(_themes(t), v, n) for t, v, n in rows]
+
+
+def _themes(value) -> list[str]:
+    if isinstance(value, str):
+        return json.loads(value)
+    return list(value or [])

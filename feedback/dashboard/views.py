@@ -45,6 +45,7 @@ def index():
     chosen = form if valid else DashboardForm(formdata=None)
     period, audiences = chosen.chosen_period(date.today()), chosen.audiences()
     dashboard = build_dashboard(db.session, period, audiences)
+    db.session.commit()  # keeps the per-day totals counted for this view
     return (
         render_template(
             "dashboard/index.html",
