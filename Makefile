@@ -37,7 +37,7 @@ serve: $(VENV)/.installed-run
 	$(FLASK) db upgrade
 	FEEDBACK_ENV=$${FEEDBACK_ENV:-production} $(VENV)/bin/gunicorn --no-control-socket \
 	  --workers $${WEB_CONCURRENCY:-$(WORKERS)} --bind $${BIND:-127.0.0.1:$(PORT)} \
-	  --access-logfile - --error-logfile - 'feedback:create_app()'
+	  --access-logfile - --error-logfile - feedback.wsgi:app
 
 # One table: baselines and the product under load on 127.0.0.1, plus every other figure.
 # BENCH_ARGS="--seconds 10" to measure longer; DATABASE_URL=postgresql+psycopg://... for PostgreSQL.

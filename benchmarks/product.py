@@ -19,7 +19,7 @@ from benchmarks import journeys
 from benchmarks.http_client import Client, UnexpectedReply
 
 ROOT = Path(__file__).resolve().parents[1]
-TARGET = "feedback:create_app()"
+TARGET = "feedback.wsgi:app"
 DEMO_RESPONSES = 300
 CSRF_FIELD = re.compile(
     r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"'
