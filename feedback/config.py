@@ -81,7 +81,7 @@ def load_config(instance_path: Path) -> dict:
         in ("1", "yes", "true"),
         "SMTP_USERNAME": os.environ.get("SMTP_USERNAME", ""),
         "SMTP_PASSWORD": os.environ.get("SMTP_PASSWORD", ""),
-        "SMTP_TIMEOUT": _int_env("SMTP_TIMEOUT", 10),
+        "SMTP_TIMEOUT": _int_env("SMTP_TIMEOUT", 5),
         "MAIL_FROM": os.environ.get("MAIL_FROM", "feedback@localhost"),
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "AGREEMENT_LINK_DAYS": _int_env("AGREEMENT_LINK_DAYS", 7),

@@ -58,7 +58,7 @@ def _connect(config: Mapping) -> smtplib.SMTP:
     smtp = smtplib.SMTP(
         config["SMTP_HOST"],
         int(config.get("SMTP_PORT") or 25),
-        timeout=config.get("SMTP_TIMEOUT", 10),
+        timeout=config.get("SMTP_TIMEOUT", 5),
     )
     if config.get("SMTP_STARTTLS"):
         smtp.starttls()
