@@ -39,6 +39,7 @@ def test_the_safeguarding_lead_sees_the_comment_survey_and_time(client, login_as
     assert one_alert.survey.title in page and one_alert.raised_at.strftime("%d %b %Y") in page
     detail = client.get(f"/staff/alerts/{one_alert.id}").text
     assert DISCLOSURE in detail and "Not known" in detail
+    assert "style=" not in page + detail and "<script>" not in page + detail
 
 
 def test_the_count_is_in_the_staff_nav_for_the_safeguarding_lead_only(client, login_as, one_alert):
