@@ -99,6 +99,16 @@ class QuestionForm(SafeForm):
             for e in self.options
         ]
 
+    def question_fields(self) -> dict:
+        """What the services need to write or change a question."""
+        return {
+            "kind": self.kind.data,
+            "principle": self.principle.data,
+            "text": self.text.data,
+            "hint": self.hint.data,
+            "options": self.option_values(),
+        }
+
     def show_options(self, options: list[dict]) -> None:
         """Fill the answer rows from a question's saved answers."""
         while len(self.options):

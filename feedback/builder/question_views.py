@@ -34,14 +34,7 @@ def new_question(survey_id: int):
     if form.validate_on_submit():
         try:
             question = questions.add_question(
-                db.session,
-                survey,
-                kind=form.kind.data,
-                principle=form.principle.data,
-                text=form.text.data,
-                hint=form.hint.data,
-                options=form.option_values(),
-                bank_key=form.bank_key.data,
+                db.session, survey, bank_key=form.bank_key.data, **form.question_fields()
             )
         except BuilderError as error:
             return refuse(survey, error)
@@ -66,15 +59,7 @@ def edit_question(survey_id: int, question_id: int):
     form = QuestionForm(obj=question, survey=survey)
     if form.validate_on_submit():
         try:
-            question = questions.change_question(
-                db.session,
-                question,
-                kind=form.kind.data,
-                principle=form.principle.data,
-                text=form.text.data,
-                hint=form.hint.data,
-                options=form.option_values(),
-            )
+            question = questions.change_question(db.session, question, **form.question_fields())
         except BuilderError as error:
             return refuse(survey, error)
         db.session.commit()
