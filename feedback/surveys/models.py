@@ -52,6 +52,9 @@ class Survey(Model):
     translation_of_id: Mapped[int | None] = mapped_column(
         ForeignKey("surveys.id", ondelete="SET NULL"), index=True
     )
+    # Goes up by one whenever the survey or any of its questions changes (see
+    # feedback.surveys.snapshot), so each worker can keep a copy and know it is current.
+    revision: Mapped[int] = mapped_column(default=1, server_default="1")
 
     all_questions: Mapped[list[Question]] = relationship(
         back_populates="survey", cascade="all, delete-orphan", order_by="Question.position"

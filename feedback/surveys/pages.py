@@ -14,19 +14,22 @@ from feedback.i18n import translate_words, use_language
 from feedback.languages import text_direction
 from feedback.surveys import device, services
 from feedback.surveys.models import Response, Survey
+from feedback.surveys.snapshot import SurveyView, survey_view
 from feedback.surveys.words import words_for
 
 T = TypeVar("T")
+AnySurvey = Survey | SurveyView  # builder previews pass the ORM survey
 
 
-def survey_or_404(slug: str) -> Survey:
-    survey = services.open_survey(db.session, slug)
+def survey_or_404(slug: str) -> SurveyView:
+    """The survey behind a public link, with its current questions (404 if not public)."""
+    survey = survey_view(db.session, slug)
     if survey is None or survey.status in ("draft", "archived"):
         abort(404)
     return survey
 
 
-def render(template: str, survey: Survey, status: int = 200, **context):
+def render(template: str, survey: AnySurvey, status: int = 200, **context):
     """Render a survey screen in the audience's words and the survey's language."""
     use_language(survey.language)
     html = render_template(
@@ -41,25 +44,25 @@ def render(template: str, survey: Survey, status: int = 200, **context):
     return html, status
 
 
-def closed(survey: Survey):
+def closed(survey: AnySurvey):
     return render("surveys/closed.html", survey, 410)
 
 
-def start_url(survey: Survey) -> str:
+def start_url(survey: AnySurvey) -> str:
     """Where a person goes to begin: the tablet's welcome screen, or the survey's start."""
     if device.current_tablet():
         return url_for("surveys.tablet_welcome")
     return url_for("surveys.start", slug=survey.slug)
 
 
-def screen_url(survey: Survey, n: int) -> str:
+def screen_url(survey: AnySurvey, n: int) -> str:
     """The question screen n, or the 'send' screen after the last question."""
     if n > len(survey.questions):
         return url_for("surveys.finish", slug=survey.slug)
     return url_for("surveys.question", slug=survey.slug, n=max(n, 1))
 
 
-def remembered_response(survey: Survey) -> Response | None:
+def remembered_response(survey: AnySurvey) -> Response | None:
     """The response this device is part-way through for this survey, if any."""
     response = services.find_response(db.session, device.remembered(survey.slug))
     if response is None or response.status != "in_progress" or response.survey_id != survey.id:
@@ -67,7 +70,7 @@ def remembered_response(survey: Survey) -> Response | None:
     return response
 
 
-def posted_response(survey: Survey, submission_id: str | None) -> Response | None:
+def posted_response(survey: AnySurvey, submission_id: str | None) -> Response | None:
     """The response a form belongs to: its hidden submission id, else this device's."""
     sid = device.valid_submission_id(submission_id) or device.remembered(survey.slug)
     response = services.find_response(db.session, sid)

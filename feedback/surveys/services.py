@@ -26,7 +26,7 @@ def start_response(session: Session, survey: Survey, submission_id: str | None =
     if not survey.is_open():
         raise SurveyClosed("This survey is not open.")
     response = Response(
-        survey=survey,
+        survey_id=survey.id,
         submission_id=submission_id or new_submission_id(),
         audience=survey.audience,
         language=survey.language,
@@ -88,7 +88,6 @@ def record_answer(
     answer.score = None if answer.skipped else _score(question, value)
     answer.ok_to_quote = bool(ok_to_quote) and bool(answer.value) and question.kind == "text"
     answer.answered_at = utcnow()
-    answer.question = question
     if question.kind == "text":  # analysed once, now; flushed with its alert, if any
         from feedback.analysis.store import analyse_answer  # analysis imports survey models
 
@@ -132,6 +131,37 @@ def find_response(session: Session, submission_id: str | None) -> Response | Non
         return None
     found = session.scalars(_RESPONSE_BY_SUBMISSION, {"submission_id": submission_id})
     return found.unique().one_or_none()
+
+
+# One row: a response (by its submission id) and its answer to one question, if any.
+_ANSWER_SO_FAR = (
+    select(
+        Response.submission_id,
+        Response.survey_id,
+        Response.status,
+        Answer.id.label("answer_id"),
+        Answer.skipped,
+        Answer.value,
+        Answer.choices,
+        Answer.ok_to_quote,
+        Answer.drawing,
+    )
+    .outerjoin(
+        Answer,
+        (Answer.response_id == Response.id) & (Answer.question_id == bindparam("question_id")),
+    )
+    .where(Response.submission_id == bindparam("submission_id"))
+)
+
+
+def answer_so_far(session: Session, submission_id: str | None, question_id: int):
+    """For a question screen: the response's id, survey and status, and its saved answer
+    to this question (`answer_id` is None if there is none yet). One small query, no
+    ORM objects: a screen is shown far more often than anything on it changes."""
+    if not submission_id:
+        return None
+    params = {"submission_id": submission_id, "question_id": question_id}
+    return session.connection().execute(_ANSWER_SO_FAR, params).first()
 
 
 def resume_or_start(session: Session, survey: Survey, submission_id: str) -> Response:

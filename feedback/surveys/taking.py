@@ -49,12 +49,11 @@ def question(slug: str, n: int):
     question = _question(survey, n)
     if not survey.is_open():
         return closed(survey)
-    response = remembered_response(survey)
-    if response is None:
+    found = services.answer_so_far(db.session, device.remembered(slug), question.id)
+    if found is None or found.status != "in_progress" or found.survey_id != survey.id:
         return redirect(start_url(survey))
-    saved = next((a for a in response.answers if a.question_id == question.id), None)
-    form = answer_form(question, answer=saved)
-    form.submission_id.data = response.submission_id
+    form = answer_form(question, answer=found if found.answer_id is not None else None)
+    form.submission_id.data = found.submission_id
     return _question_screen(survey, n, form)
 
 
