@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import Markup
 from wtforms import (
     BooleanField,
     Field,
@@ -22,6 +23,7 @@ from feedback.surveys.models import Answer, Question
 
 MAX_TEXT = 4000
 MAX_NAME = 120
+CHECKED = Markup(" checked")
 
 
 def _strip(value: Any) -> Any:
@@ -68,6 +70,10 @@ class _AnswerForm(_SurveyForm):
 class ChoiceForm(_AnswerForm):
     answer = RadioField(validate_choice=False)
 
+    def checked(self, value: str) -> str:
+        """` checked` for the choice this answer has, so a screen shows it ticked again."""
+        return CHECKED if value == self.answer.data else ""
+
     def validate_answer(self, field: Field) -> None:
         if self.skipping:
             return
@@ -79,6 +85,9 @@ class ChoiceForm(_AnswerForm):
 
 class ManyForm(_AnswerForm):
     answer = SelectMultipleField(validate_choice=False)
+
+    def checked(self, value: str) -> str:
+        return CHECKED if value in (self.answer.data or ()) else ""
 
     def validate_answer(self, field: Field) -> None:
         if self.skipping:
@@ -97,6 +106,10 @@ class TextForm(_AnswerForm):
     answer = TextAreaField(filters=[_strip])
     ok_to_quote = BooleanField()
     drawing = HiddenField()  # filled in by survey-drawing.js, where there is a drawing area
+
+    def quote_checked(self) -> str:
+        """` checked` when they said we may quote their words."""
+        return CHECKED if self.ok_to_quote.data else ""
 
     def validate_answer(self, field: Field) -> None:
         if not self.skipping and field.data and len(field.data) > MAX_TEXT:

@@ -19,27 +19,13 @@ from feedback.surveys.pages import (
     start_url,
     survey_or_404,
 )
+from feedback.surveys.screens import question_screen, stencil_page
 
 
 def _question(survey: Survey, n: int) -> Question:
     if not 1 <= n <= len(survey.questions):
         abort(404)
     return survey.questions[n - 1]
-
-
-def _question_screen(survey: Survey, n: int, form, status: int = 200):
-    question = survey.questions[n - 1]
-    back = screen_url(survey, n - 1) if n > 1 else url_for("surveys.start", slug=survey.slug)
-    return render(
-        "surveys/question.html",
-        survey,
-        status,
-        question=question,
-        form=form,
-        n=n,
-        total=len(survey.questions),
-        back_url=back,
-    )
 
 
 @bp.get("/s/<slug>/<int:n>")
@@ -52,9 +38,13 @@ def question(slug: str, n: int):
     found = services.answer_so_far(db.session, device.remembered(slug), question.id)
     if found is None or found.status != "in_progress" or found.survey_id != survey.id:
         return redirect(start_url(survey))
-    form = answer_form(question, answer=found if found.answer_id is not None else None)
+    saved = found if found.answer_id is not None else None
+    page = stencil_page(survey, n, found.submission_id, saved)
+    if page is not None:
+        return page
+    form = answer_form(question, answer=saved)
     form.submission_id.data = found.submission_id
-    return _question_screen(survey, n, form)
+    return question_screen(survey, n, form)
 
 
 @bp.post("/s/<slug>/<int:n>")
@@ -73,7 +63,7 @@ def answer(slug: str, n: int):
         return redirect(url_for("surveys.thanks", slug=slug), 303)
     form.submission_id.data = response.submission_id
     if not form.validate():
-        return _question_screen(survey, n, form, 400 if form.csrf_failed else 422)
+        return question_screen(survey, n, form, 400 if form.csrf_failed else 422)
     # Worked out before the commit, which expires the survey and response: reading them
     # afterwards would load both again.
     onwards = screen_url(survey, n + 1)
