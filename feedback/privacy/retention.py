@@ -4,8 +4,8 @@ Periods come from config (RETENTION_DAYS, set from the environment; see README).
 dates are filled in automatically when a row is flushed, so no other module has to
 remember: a new row with a `retain_until` column that is still empty gets one, and a
 response gets a new one when it is sent (unfinished responses are kept only briefly).
-A record still in use is kept for the full period from its last change: adding a part
-(a new version or signature of an agreement, say) moves its date on.
+A record still in use is kept for the full period from its last change, to the day:
+adding a part (a new version or signature of an agreement, an answer) moves its date on.
 """
 
 from __future__ import annotations
@@ -83,13 +83,18 @@ def _parents(session: Session, obj: object, depth: int = 0):
                 yield from _parents(session, parent, depth + 1)
 
 
+# A record's date moves on to the day, not the second: a child answering ten questions
+# in a row should not rewrite their response's date ten times.
+EXTEND_STEP = timedelta(days=1)
+
+
 def _extend_parents(session: Session, days: dict[str, int]) -> None:
     for obj in list(session.new):
         for parent in _parents(session, obj):
             if getattr(parent, "retain_until", None) is None:
                 continue
             later = utcnow() + timedelta(days=days[kind_of(parent)])
-            if later > parent.retain_until:
+            if later - parent.retain_until >= EXTEND_STEP:
                 parent.retain_until = later
 
 

@@ -13,7 +13,7 @@ from feedback.extensions import db
 from feedback.i18n import translate_words, use_language
 from feedback.languages import text_direction
 from feedback.surveys import device, services
-from feedback.surveys.models import Response, Survey
+from feedback.surveys.models import Answer, Response, Survey
 from feedback.surveys.snapshot import SurveyView, survey_view
 from feedback.surveys.words import words_for
 
@@ -79,15 +79,27 @@ def posted_response(survey: AnySurvey, submission_id: str | None) -> Response | 
     return response
 
 
-def commit_or_retry(action: Callable[[], T]) -> T:
+def posted_answer(
+    survey: AnySurvey, submission_id: str | None, question_id: int
+) -> tuple[Response, Answer | None] | None:
+    """Like `posted_response`, with the answer already stored for one question."""
+    sid = device.valid_submission_id(submission_id) or device.remembered(survey.slug)
+    found = services.response_and_answer(db.session, sid, question_id)
+    if found is None or found[0].survey_id != survey.id:
+        return None
+    return found
+
+
+def commit_or_retry(action: Callable[[], T], again: Callable[[], T] | None = None) -> T:
     """Run one service call and commit. If a parallel request (a double tap) stored the
-    same thing first, the unique constraint stops us: roll back and run it again, when
-    it finds and reuses what the other request stored."""
+    same thing first, the unique constraint stops us: roll back and run it again (or
+    `again`, which must not trust anything read before), when it finds and reuses what
+    the other request stored."""
     try:
         result = action()
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
-        result = action()
+        result = (again or action)()
         db.session.commit()
     return result

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Sequence
+from types import EllipsisType
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, inspect, select
 from sqlalchemy.orm import Session, joinedload
 
 from feedback.db import utcnow
@@ -62,8 +63,13 @@ def record_answer(
     skipped: bool = False,
     ok_to_quote: bool = False,
     drawing: str | None = None,
+    existing: Answer | None | EllipsisType = ...,
 ) -> Answer:
-    """Store (or replace) the answer to one question, scored and analysed once, now."""
+    """Store (or replace) the answer to one question, scored and analysed once, now.
+
+    `existing` is the answer already stored for this question, if the caller has just
+    read it (see `response_and_answer`); left out, it is looked up here.
+    """
     if response.status != "in_progress":
         raise SurveyClosed("These answers have already been sent.")
     if question.survey_id != response.survey_id:
@@ -75,11 +81,13 @@ def record_answer(
             _check_choice(question, [value])
         if drawing is not None and (question.kind != "text" or not is_drawing(drawing)):
             raise InvalidAnswer("That drawing could not be saved.")
-    # The response's answers are usually loaded already (find_response): no query.
-    answer = next((a for a in response.answers if a.question_id == question.id), None)
+    answers_loaded = "answers" not in inspect(response).unloaded
+    answer = saved_answer(session, response, question.id) if existing is ... else existing
     if answer is None:
-        answer = Answer(question_id=question.id)
-        response.answers.append(answer)  # keeps the loaded list true for a second call
+        answer = Answer(question_id=question.id, response_id=response.id)
+        session.add(answer)
+        if answers_loaded:
+            response.answers.append(answer)  # keeps a loaded list true for a second call
     earlier_words = answer.value if answer.id is not None else None
     answer.skipped = skipped or (value in (None, "") and not choices and not drawing)
     answer.value = None if answer.skipped else (value or None)
@@ -95,6 +103,15 @@ def record_answer(
     else:
         session.flush()
     return answer
+
+
+def saved_answer(session: Session, response: Response, question_id: int) -> Answer | None:
+    """The answer this response already has for a question (no query if they are loaded)."""
+    if "answers" not in inspect(response).unloaded:
+        return next((a for a in response.answers if a.question_id == question_id), None)
+    return session.scalars(
+        _SAVED_ANSWER, {"response_id": response.id, "question_id": question_id}
+    ).first()
 
 
 def submit_response(session: Session, response: Response, name: str | None = None) -> Response:
@@ -116,6 +133,20 @@ _SURVEY_BY_SLUG = (
 _RESPONSE_BY_SUBMISSION = (
     select(Response)
     .options(joinedload(Response.answers))
+    .where(Response.submission_id == bindparam("submission_id"))
+)
+
+
+_SAVED_ANSWER = select(Answer).where(
+    Answer.response_id == bindparam("response_id"), Answer.question_id == bindparam("question_id")
+)
+# A response and its answer to one question (if any), for storing that answer.
+_RESPONSE_AND_ANSWER = (
+    select(Response, Answer)
+    .outerjoin(
+        Answer,
+        (Answer.response_id == Response.id) & (Answer.question_id == bindparam("question_id")),
+    )
     .where(Response.submission_id == bindparam("submission_id"))
 )
 
@@ -162,6 +193,18 @@ def answer_so_far(session: Session, submission_id: str | None, question_id: int)
         return None
     params = {"submission_id": submission_id, "question_id": question_id}
     return session.connection().execute(_ANSWER_SO_FAR, params).first()
+
+
+def response_and_answer(
+    session: Session, submission_id: str | None, question_id: int
+) -> tuple[Response, Answer | None] | None:
+    """A response and its stored answer to one question, in one query (not its other
+    answers: storing one answer needs only that one)."""
+    if not submission_id:
+        return None
+    params = {"submission_id": submission_id, "question_id": question_id}
+    row = session.execute(_RESPONSE_AND_ANSWER, params).first()
+    return (row[0], row[1]) if row else None
 
 
 def resume_or_start(session: Session, survey: Survey, submission_id: str) -> Response:

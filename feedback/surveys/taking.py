@@ -12,6 +12,7 @@ from feedback.surveys.models import Question, Survey, SurveyClosed
 from feedback.surveys.pages import (
     closed,
     commit_or_retry,
+    posted_answer,
     posted_response,
     remembered_response,
     render,
@@ -56,9 +57,10 @@ def answer(slug: str, n: int):
     if not survey.is_open():
         return closed(survey)
     form = answer_form(question, request.form)
-    response = posted_response(survey, form.submission_id.data)
-    if response is None:
+    found = posted_answer(survey, form.submission_id.data, question.id)
+    if found is None:
         return redirect(start_url(survey), 303)
+    response, existing = found
     if response.status != "in_progress":
         return redirect(url_for("surveys.thanks", slug=slug), 303)
     form.submission_id.data = response.submission_id
@@ -69,8 +71,13 @@ def answer(slug: str, n: int):
     onwards = screen_url(survey, n + 1)
     submission_id = response.submission_id
     try:
+        value = form.value()
         commit_or_retry(
-            lambda: services.record_answer(db.session, response, question, **form.value())
+            lambda: services.record_answer(
+                db.session, response, question, existing=existing, **value
+            ),
+            # After a clash with a double tap, look again for the answer it stored.
+            again=lambda: services.record_answer(db.session, response, question, **value),
         )
     except SurveyClosed:  # sent in a parallel request a moment ago
         db.session.rollback()

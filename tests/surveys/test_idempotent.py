@@ -8,6 +8,7 @@ import threading
 from sqlalchemy import func, select
 
 from feedback.extensions import db
+from feedback.surveys import services
 from feedback.surveys.models import Answer
 from tests.surveys.conftest import (
     begin,
@@ -96,3 +97,19 @@ def test_parallel_retry_of_send_stores_one_response(app, client, survey):
     response, answers = stored(app, sid)
     assert count_responses(app) == 1 and response.status == "submitted"
     assert len(answers) == 1
+
+
+def test_an_answer_stored_by_a_parallel_request_a_moment_ago_is_replaced(
+    app, client, survey, monkeypatch
+):
+    """The answer was looked up just before a double tap stored it: saving clashes with
+    the stored one, and the retry finds it and replaces it (one answer, the newest)."""
+    sid = begin(client, survey)
+    assert post_answer(client, survey, 1, sid, answer="happy").status_code == 303
+    read_just_before = services.response_and_answer
+    monkeypatch.setattr(
+        services, "response_and_answer", lambda *args: (read_just_before(*args)[0], None)
+    )
+    assert post_answer(client, survey, 1, sid, answer="sad").status_code == 303
+    with app.app_context():
+        assert db.session.scalars(select(Answer.value)).all() == ["sad"]
