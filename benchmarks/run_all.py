@@ -26,6 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warmup", type=float, default=1.0, help="unmeasured first load")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--skip-http", action="store_true", help="only the non-HTTP figures")
+    parser.add_argument("--only-http", action="store_true", help="only the HTTP load figures")
     args = parser.parse_args(argv)
 
     started = time.monotonic()
@@ -33,7 +34,8 @@ def main(argv: list[str] | None = None) -> int:
         tmp = Path(tmp_name)
         with throwaway(tmp) as dbs:
             rows = [] if args.skip_http else http_rows(dbs, tmp, args)
-            rows.extend(external.rows(dbs, tmp))
+            if not args.only_http:
+                rows.extend(external.rows(dbs, tmp))
     title = (
         f"Benchmarks on {dbs.kind}: gunicorn {servers.WORKERS} sync workers, "
         f"--no-control-socket, {args.connections} connections, {args.seconds:g} s each in "

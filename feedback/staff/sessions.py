@@ -31,10 +31,23 @@ def seconds_left(now: float | None = None) -> int:
     return int(min(idle_left, absolute_left))
 
 
+def may_be_staff() -> bool:
+    """Could this request come from a signed-in member of staff?
+
+    Only a session that Flask-Login signed someone into (or its remember-me cookie) can
+    be; for everyone else, children answering a survey above all, this answers without
+    loading a user or hashing the session's fingerprint.
+    """
+    remember = current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token")
+    if "_user_id" not in session and remember not in request.cookies:
+        return False
+    return current_user.is_authenticated
+
+
 @bp.before_app_request
 def check_session_timeouts():
     """End a staff session that has been idle or open too long; otherwise note this use."""
-    if request.endpoint == "static" or not current_user.is_authenticated:
+    if request.endpoint == "static" or not may_be_staff():
         return None
     if seconds_left() <= 0:
         user_id = current_user.id

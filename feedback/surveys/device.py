@@ -60,8 +60,11 @@ def read_start_token(token: str | None) -> str | None:
 
 def remembered(slug: str) -> str | None:
     """The submission id this device is answering for this survey, if any."""
+    cookie = request.cookies.get(RESPONSE_COOKIE)
+    if not cookie:
+        return None
     try:
-        data = _signer("survey-response").loads(request.cookies.get(RESPONSE_COOKIE, ""))
+        data = _signer("survey-response").loads(cookie)
     except BadSignature:
         return None
     if not isinstance(data, dict) or data.get("slug") != slug:
@@ -113,8 +116,11 @@ def current_tablet() -> Tablet | None:
 
 
 def _read_tablet() -> Tablet | None:
+    cookie = request.cookies.get(TABLET_COOKIE)
+    if not cookie:  # most devices: no need to check a signature on nothing
+        return None
     try:
-        data = _signer("survey-tablet").loads(request.cookies.get(TABLET_COOKIE, ""))
+        data = _signer("survey-tablet").loads(cookie)
         tablet = Tablet(data["slug"], int(data["by"]), float(data["started"]), float(data["seen"]))
     except (BadSignature, KeyError, TypeError, ValueError):
         return None

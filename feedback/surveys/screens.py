@@ -22,10 +22,10 @@ import secrets
 from dataclasses import dataclass
 
 from flask import current_app, request, session, url_for
-from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
 
+from feedback.staff.sessions import may_be_staff
 from feedback.surveys import device
 from feedback.surveys.forms import answer_form
 from feedback.surveys.pages import AnySurvey, render, screen_url
@@ -127,7 +127,7 @@ def stencil_page(survey: AnySurvey, n: int, submission_id: str, saved=None):
     must be rendered in full. `saved` is their earlier answer (a row or an Answer)."""
     if not current_app.config.get("SURVEY_STENCILS", True):
         return None
-    if session.get("_flashes") or current_user.is_authenticated:
+    if session.get("_flashes") or may_be_staff():
         return None
     question = survey.questions[n - 1]
     answered = saved is not None and not saved.skipped
