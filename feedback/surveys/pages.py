@@ -19,12 +19,13 @@ from feedback.surveys.words import words_for
 
 T = TypeVar("T")
 AnySurvey = Survey | SurveyView  # builder previews pass the ORM survey
+HIDDEN = ("draft", "archived")  # statuses whose public link is a 404
 
 
 def survey_or_404(slug: str) -> SurveyView:
     """The survey behind a public link, with its current questions (404 if not public)."""
     survey = survey_view(db.session, slug)
-    if survey is None or survey.status in ("draft", "archived"):
+    if survey is None or survey.status in HIDDEN:
         abort(404)
     return survey
 

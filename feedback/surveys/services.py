@@ -165,18 +165,19 @@ def find_response(session: Session, submission_id: str | None) -> Response | Non
 
 
 # One row: a response (by its submission id) and its answer to one question, if any.
+ANSWER_SO_FAR_COLUMNS = (
+    Response.submission_id,
+    Response.survey_id,
+    Response.status,
+    Answer.id.label("answer_id"),
+    Answer.skipped,
+    Answer.value,
+    Answer.choices,
+    Answer.ok_to_quote,
+    Answer.drawing,
+)
 _ANSWER_SO_FAR = (
-    select(
-        Response.submission_id,
-        Response.survey_id,
-        Response.status,
-        Answer.id.label("answer_id"),
-        Answer.skipped,
-        Answer.value,
-        Answer.choices,
-        Answer.ok_to_quote,
-        Answer.drawing,
-    )
+    select(*ANSWER_SO_FAR_COLUMNS)
     .outerjoin(
         Answer,
         (Answer.response_id == Response.id) & (Answer.question_id == bindparam("question_id")),

@@ -22,7 +22,8 @@ from flask import current_app
 from sqlalchemy import bindparam, event, select
 from sqlalchemy.orm import Session
 
-from feedback.surveys.models import SCALE_KINDS, Question, Survey
+from feedback.surveys.models import SCALE_KINDS, Answer, Question, Response, Survey
+from feedback.surveys.services import ANSWER_SO_FAR_COLUMNS, answer_so_far
 
 MAX_KEPT = 500  # surveys whose questions a worker keeps (a council has a few dozen)
 
@@ -120,25 +121,77 @@ def _read_questions(session: Session, survey_id: int) -> tuple[QuestionView, ...
     )
 
 
-def _kept() -> dict[tuple[int, int], tuple[QuestionView, ...]]:
+def _kept() -> dict:
+    """{(survey id, revision): questions} and {slug: (survey id, revision)} last seen."""
     return current_app.extensions.setdefault("survey_questions", {})
+
+
+def _view(session: Session, survey: dict) -> SurveyView:
+    kept = _kept()
+    key = (survey["id"], survey["revision"])
+    questions = kept.get(key)
+    if questions is None:
+        questions = _read_questions(session, survey["id"])
+        if len(kept) >= MAX_KEPT:
+            kept.clear()
+        kept[key] = questions
+        kept[survey["slug"]] = key
+    return SurveyView(**survey, questions=questions)
 
 
 def survey_view(session: Session, slug: str) -> SurveyView | None:
     """The survey with this public code and its current questions (None if there is none)."""
     # Core, on the session's connection: the ORM layer would only add work here.
     row = session.connection().execute(_SURVEY_ROW, {"slug": slug}).first()
-    if row is None:
-        return None
+    return None if row is None else _view(session, row._asdict())
+
+
+# A question screen's survey row, with this respondent's response and their answer to
+# the question (both outer joined: either may be missing).
+_SURVEY_NAMES = [c.key for c in _ROW_COLUMNS]
+_SURVEY_WITH_ANSWER = (
+    select(*(c.label(f"survey_{c.key}") for c in _ROW_COLUMNS), *ANSWER_SO_FAR_COLUMNS)
+    .select_from(Survey)
+    .outerjoin(
+        Response,
+        (Response.submission_id == bindparam("submission_id")) & (Response.survey_id == Survey.id),
+    )
+    .outerjoin(
+        Answer,
+        (Answer.response_id == Response.id) & (Answer.question_id == bindparam("question_id")),
+    )
+    .where(Survey.slug == bindparam("slug"))
+)
+
+
+def survey_with_answer(session: Session, slug: str, n: int, submission_id: str | None):
+    """For question screen n: (the survey or None, the respondent's response and saved
+    answer or None; see `services.answer_so_far`).
+
+    One query, once this worker has seen the survey: it guesses question n from the
+    questions it keeps, and checks the guess against the revision that comes back.
+    """
     kept = _kept()
-    key = (row.id, row.revision)
-    questions = kept.get(key)
-    if questions is None:
-        questions = _read_questions(session, row.id)
-        if len(kept) >= MAX_KEPT:
-            kept.clear()
-        kept[key] = questions
-    return SurveyView(**row._asdict(), questions=questions)
+    guess = kept.get(slug)
+    questions = kept.get(guess) if guess else None
+    if not submission_id or not questions or not 1 <= n <= len(questions):
+        survey = survey_view(session, slug)
+        return survey, _answer_for(session, survey, n, submission_id)
+    params = {"slug": slug, "submission_id": submission_id, "question_id": questions[n - 1].id}
+    row = session.connection().execute(_SURVEY_WITH_ANSWER, params).first()
+    if row is None:
+        return None, None
+    values = row._asdict()
+    survey = _view(session, {name: values.pop(f"survey_{name}") for name in _SURVEY_NAMES})
+    if survey.questions is not questions:  # changed since: the guess may be wrong
+        return survey, _answer_for(session, survey, n, submission_id)
+    return survey, (row if row.submission_id is not None else None)
+
+
+def _answer_for(session: Session, survey: SurveyView | None, n: int, submission_id: str | None):
+    if survey is None or not 1 <= n <= len(survey.questions):
+        return None
+    return answer_so_far(session, submission_id, survey.questions[n - 1].id)
 
 
 def _survey_of(session: Session, question: Question) -> Survey | None:

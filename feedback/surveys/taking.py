@@ -10,6 +10,7 @@ from feedback.surveys import bp, device, services
 from feedback.surveys.forms import FinishForm, answer_form
 from feedback.surveys.models import Question, Survey, SurveyClosed
 from feedback.surveys.pages import (
+    HIDDEN,
     closed,
     commit_or_retry,
     posted_answer,
@@ -21,6 +22,7 @@ from feedback.surveys.pages import (
     survey_or_404,
 )
 from feedback.surveys.screens import question_screen, stencil_page
+from feedback.surveys.snapshot import survey_with_answer
 
 
 def _question(survey: Survey, n: int) -> Question:
@@ -32,11 +34,12 @@ def _question(survey: Survey, n: int) -> Question:
 @bp.get("/s/<slug>/<int:n>")
 def question(slug: str, n: int):
     """Show question n with the answer already given, if any (so Back keeps answers)."""
-    survey = survey_or_404(slug)
+    survey, found = survey_with_answer(db.session, slug, n, device.remembered(slug))
+    if survey is None or survey.status in HIDDEN:
+        abort(404)
     question = _question(survey, n)
     if not survey.is_open():
         return closed(survey)
-    found = services.answer_so_far(db.session, device.remembered(slug), question.id)
     if found is None or found.status != "in_progress" or found.survey_id != survey.id:
         return redirect(start_url(survey))
     saved = found if found.answer_id is not None else None

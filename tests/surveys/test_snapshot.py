@@ -8,8 +8,8 @@ from sqlalchemy import select, update
 from feedback.extensions import db
 from feedback.surveys.models import Question, Response, Survey
 from feedback.surveys.services import start_response
-from feedback.surveys.snapshot import survey_view
-from tests.surveys.conftest import begin, make_survey
+from feedback.surveys.snapshot import survey_view, survey_with_answer
+from tests.surveys.conftest import begin, make_survey, post_answer
 
 
 def _revision(slug: str) -> int:
@@ -102,3 +102,27 @@ def test_the_question_screen_shows_a_builder_change_at_once(app, client):
         db.session.get(Question, question_id).text = "How do you feel right now?"
         db.session.commit()
     assert "How do you feel right now?" in client.get(f"/s/{slug}/1").text
+
+
+def test_a_screen_guessed_from_old_questions_still_gets_the_right_answer(app, client):
+    """Question 1 and 2 swap places after this worker kept the questions: the one query
+    that guessed question 1 from them is checked, and the answer looked up again."""
+    with app.app_context():
+        survey = make_survey(db.session)
+        slug = survey.slug
+    sid = begin(client, slug)
+    post_answer(client, slug, 1, sid, answer="happy")
+    post_answer(client, slug, 2, sid, answer="4")
+    with app.test_request_context():
+        view, found = survey_with_answer(db.session, slug, 1, sid)
+        assert found.value == "happy" and view.questions[0].text == "How do you feel?"
+        first, second = db.session.scalars(
+            select(Question).where(Question.survey_id == view.id).order_by(Question.position)
+        ).all()[:2]
+        first.position, second.position = second.position, first.position
+        db.session.commit()
+        view, found = survey_with_answer(db.session, slug, 1, sid)
+        assert view.questions[0].text == "How well do we listen?" and found.value == "4"
+        assert survey_with_answer(db.session, "no-such-survey", 1, sid) == (None, None)
+        assert survey_with_answer(db.session, slug, 99, sid)[1] is None
+        assert survey_with_answer(db.session, slug, 1, "not-a-response")[1] is None
