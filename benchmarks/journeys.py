@@ -14,7 +14,15 @@ from html.parser import HTMLParser
 
 from benchmarks.http_client import Client, UnexpectedReply
 
-COMMENT = "My worker listens to me and explains things. I would like more time with my mum."
+# What a respondent writes: one of these, at random, each time (so, as with the choices,
+# a later round usually changes the words, and the new words are analysed again).
+COMMENTS = (
+    "My worker listens to me and explains things. I would like more time with my mum.",
+    "Meetings are too long and I do not always know who everyone is.",
+    "I like that they came when they said they would. Sometimes I feel nobody tells me.",
+    "It is better now, my worker helped me with school and I feel happier at home.",
+    "They keep changing my worker and I have to tell my story again every time.",
+)
 SURVEY_LINK = re.compile(r'href="(/s/[A-Za-z0-9_-]+)/?"')
 
 
@@ -32,7 +40,7 @@ class Form:
         for name, options in self.choices.items():
             values[name] = rng.choice(options)
         for name in self.texts:
-            values[name] = COMMENT
+            values[name] = rng.choice(COMMENTS)
         if self.button:
             values[self.button[0]] = self.button[1]
         return values

@@ -165,3 +165,15 @@ def test_template_static_urls_match_flask(app, script_root):
         for name in names:
             assert template_url_for("static", filename=name) == app.url_for("static", filename=name)
         assert template_url_for("staff.login") == app.url_for("staff.login")
+
+
+def test_small_pages_get_the_fastest_level_and_big_pages_a_smaller_result():
+    import random
+
+    rng = random.Random(7)
+    words = [f"word{n}" for n in range(400)]
+    small = " ".join(rng.choice(words) for _ in range(1000)).encode()[:7000]
+    big = " ".join(rng.choice(words) for _ in range(20000)).encode()
+    assert gzip_bytes(small, padding=0) == gzip.compress(small, compresslevel=1, mtime=0)
+    assert gzip_bytes(big, padding=0) == gzip.compress(big, compresslevel=6, mtime=0)
+    assert len(gzip.compress(big, compresslevel=6)) < len(gzip.compress(big, compresslevel=1))

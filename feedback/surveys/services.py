@@ -88,7 +88,8 @@ def record_answer(
         session.add(answer)
         if answers_loaded:
             response.answers.append(answer)  # keeps a loaded list true for a second call
-    earlier_words = answer.value if answer.id is not None else None
+    stored_before = answer.id is not None
+    earlier_words = answer.value if stored_before else None
     answer.skipped = skipped or (value in (None, "") and not choices and not drawing)
     answer.value = None if answer.skipped else (value or None)
     answer.drawing = None if answer.skipped else drawing
@@ -96,7 +97,9 @@ def record_answer(
     answer.score = None if answer.skipped else _score(question, value)
     answer.ok_to_quote = bool(ok_to_quote) and bool(answer.value) and question.kind == "text"
     answer.answered_at = utcnow()
-    if question.kind == "text":  # analysed once, now; flushed with its alert, if any
+    # Written words are analysed once, now, and flushed with their alert, if any. The
+    # same words sent again (Back, then Next) keep the analysis they already have.
+    if question.kind == "text" and not (stored_before and earlier_words == answer.value):
         from feedback.analysis.store import analyse_answer  # analysis imports survey models
 
         analyse_answer(session, answer, words_changed=earlier_words not in (None, answer.value))

@@ -153,3 +153,19 @@ def test_purge_removes_an_alert_only_after_its_date_and_keeps_its_response_till_
     purge_expired(session)
     session.commit()
     assert count(session, SafeguardingAlert) == 0 and count(session, Response) == 0
+
+
+def test_the_same_words_sent_again_are_not_analysed_again(session, monkeypatch):
+    """Back, then Next with the words unchanged: the analysis they have is kept."""
+    survey = open_survey(session)
+    response = services.start_response(session, survey)
+    question = comment_question(survey)
+    services.record_answer(session, response, question, value=HAPPY)
+    session.commit()
+    analysed = []
+    real = store.analyse_comment
+    monkeypatch.setattr(store, "analyse_comment", lambda text: analysed.append(text) or real(text))
+    answer = services.record_answer(session, response, question, value=HAPPY)
+    assert analysed == [] and answer.sentiment == "positive"
+    services.record_answer(session, response, question, value="It is rubbish here")
+    assert analysed == ["It is rubbish here"] and answer.sentiment == "negative"
