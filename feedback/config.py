@@ -56,7 +56,7 @@ def load_config(instance_path: Path) -> dict:
     return {
         "SECRET_KEY": secret,
         "PRODUCTION": production,
-        "SQLALCHEMY_ENGINES": {"default": {"url": url, "pool_pre_ping": True}},
+        "SQLALCHEMY_ENGINES": {"default": {"url": url}},  # idle connections: feedback.db
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": production,

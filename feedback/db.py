@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from datetime import UTC, datetime
 
 from flask_sqlalchemy_lite import SQLAlchemy
-from sqlalchemy import DateTime, MetaData, event
+from sqlalchemy import DateTime, MetaData, event, exc
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.pool import Pool
 from sqlalchemy.types import TypeDecorator
 
 NAMING_CONVENTION = {
@@ -42,6 +44,37 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
         cursor.execute("PRAGMA busy_timeout=10000")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
+
+
+# A pooled connection unused for this long is checked before it is handed out (the
+# database may have restarted, or a firewall dropped the idle connection). A busy
+# worker's connections are in use all the time: checking each one on every request
+# cost a round trip to the database per request, for nothing.
+IDLE_CHECK_SECONDS = 10.0
+
+
+@event.listens_for(Pool, "checkin")
+def _note_return(_dbapi_connection, record) -> None:
+    if record is not None:
+        record.info["returned_at"] = time.monotonic()
+
+
+@event.listens_for(Pool, "checkout")
+def _check_if_idle(dbapi_connection, record, _proxy) -> None:
+    """SQLAlchemy's pessimistic ping, only for connections left idle a while. A dead
+    one raises DisconnectionError, and the pool replaces it with a fresh connection."""
+    returned = record.info.get("returned_at")
+    if returned is None or time.monotonic() - returned < IDLE_CHECK_SECONDS:
+        return
+    try:
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("SELECT 1")
+        finally:
+            cursor.close()
+        dbapi_connection.rollback()  # leave it as the pool would: no transaction open
+    except Exception as error:  # whatever the driver raises for a dead connection
+        raise exc.DisconnectionError(str(error)) from error
 
 
 class UTCDateTime(TypeDecorator):
