@@ -8,7 +8,7 @@ if [ "${1:-}" = "stop" ]; then
   rm -rf "$2"
   exit 0
 fi
-PORT=${1:-54329}
+PORT=${1:-25429}
 PGDATA=$(mktemp -d /tmp/feedback-pg.XXXXXX)
 chown postgres: "$PGDATA"
 runuser -u postgres -- "$PGBIN/initdb" -D "$PGDATA" -U postgres -A trust -E UTF8 --no-sync >/dev/null

@@ -13,7 +13,7 @@ from feedback.extensions import db
 from feedback.i18n import translate_words, use_language
 from feedback.languages import text_direction
 from feedback.surveys import device, services
-from feedback.surveys.models import Answer, Response, Survey
+from feedback.surveys.models import Response, Survey
 from feedback.surveys.snapshot import SurveyView, survey_view
 from feedback.surveys.words import words_for
 
@@ -80,15 +80,12 @@ def posted_response(survey: AnySurvey, submission_id: str | None) -> Response | 
     return response
 
 
-def posted_answer(
-    survey: AnySurvey, submission_id: str | None, question_id: int
-) -> tuple[Response, Answer | None] | None:
-    """Like `posted_response`, with the answer already stored for one question."""
-    sid = device.valid_submission_id(submission_id) or device.remembered(survey.slug)
-    found = services.response_and_answer(db.session, sid, question_id)
-    if found is None or found[0].survey_id != survey.id:
-        return None
-    return found
+def end_reading() -> None:
+    """End a screen's read-only transaction with COMMIT rather than the ROLLBACK it would
+    get when the request ends. On PostgreSQL a ROLLBACK makes psycopg forget the
+    statements it has prepared on that connection, so a screen's query would be planned
+    again on every request; after a COMMIT it is planned once per connection."""
+    db.session.commit()
 
 
 def commit_or_retry(action: Callable[[], T], again: Callable[[], T] | None = None) -> T:

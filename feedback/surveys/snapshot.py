@@ -23,7 +23,11 @@ from sqlalchemy import bindparam, event, select
 from sqlalchemy.orm import Session
 
 from feedback.surveys.models import SCALE_KINDS, Answer, Question, Response, Survey
-from feedback.surveys.services import ANSWER_SO_FAR_COLUMNS, answer_so_far
+from feedback.surveys.services import (
+    ANSWER_SO_FAR_COLUMNS,
+    answer_so_far,
+    response_and_answer,
+)
 
 MAX_KEPT = 500  # surveys whose questions a worker keeps (a council has a few dozen)
 
@@ -147,51 +151,83 @@ def survey_view(session: Session, slug: str) -> SurveyView | None:
 
 
 # A question screen's survey row, with this respondent's response and their answer to
-# the question (both outer joined: either may be missing).
-_SURVEY_NAMES = [c.key for c in _ROW_COLUMNS]
-_SURVEY_WITH_ANSWER = (
-    select(*(c.label(f"survey_{c.key}") for c in _ROW_COLUMNS), *ANSWER_SO_FAR_COLUMNS)
-    .select_from(Survey)
-    .outerjoin(
-        Response,
-        (Response.submission_id == bindparam("submission_id")) & (Response.survey_id == Survey.id),
+# the question (both outer joined: either may be missing). The survey's columns are
+# labelled s_<name>, apart from the response's and the answer's.
+_SURVEY_LABELS = [(c.key, f"s_{c.key}") for c in _ROW_COLUMNS]
+
+
+def _with_response(*columns):
+    return (
+        select(*(c.label(f"s_{c.key}") for c in _ROW_COLUMNS), *columns)
+        .select_from(Survey)
+        .outerjoin(
+            Response,
+            (Response.submission_id == bindparam("submission_id"))
+            & (Response.survey_id == Survey.id),
+        )
+        .outerjoin(
+            Answer,
+            (Answer.response_id == Response.id) & (Answer.question_id == bindparam("question_id")),
+        )
+        .where(Survey.slug == bindparam("slug"))
     )
-    .outerjoin(
-        Answer,
-        (Answer.response_id == Response.id) & (Answer.question_id == bindparam("question_id")),
-    )
-    .where(Survey.slug == bindparam("slug"))
-)
 
 
-def survey_with_answer(session: Session, slug: str, n: int, submission_id: str | None):
-    """For question screen n: (the survey or None, the respondent's response and saved
-    answer or None; see `services.answer_so_far`).
+_SURVEY_WITH_ANSWER = _with_response(*ANSWER_SO_FAR_COLUMNS)  # plain values, to show
+_SURVEY_WITH_STORED = _with_response(Response, Answer)  # ORM objects, to change
 
-    One query, once this worker has seen the survey: it guesses question n from the
-    questions it keeps, and checks the guess against the revision that comes back.
-    """
+
+def _together(session: Session, statement, slug: str, n: int, submission_id: str | None):
+    """(survey, row) from one query that also reads the response and its answer to
+    question n, guessing that question from the questions this worker keeps; the row is
+    None if the guess was wrong (the survey changed since) or could not be made."""
     kept = _kept()
     guess = kept.get(slug)
     questions = kept.get(guess) if guess else None
     if not submission_id or not questions or not 1 <= n <= len(questions):
-        survey = survey_view(session, slug)
-        return survey, _answer_for(session, survey, n, submission_id)
+        return survey_view(session, slug), None
     params = {"slug": slug, "submission_id": submission_id, "question_id": questions[n - 1].id}
-    row = session.connection().execute(_SURVEY_WITH_ANSWER, params).first()
+    if statement is _SURVEY_WITH_STORED:
+        row = session.execute(statement, params).first()  # through the ORM: objects
+    else:
+        row = session.connection().execute(statement, params).first()  # plain values
     if row is None:
         return None, None
-    values = row._asdict()
-    survey = _view(session, {name: values.pop(f"survey_{name}") for name in _SURVEY_NAMES})
-    if survey.questions is not questions:  # changed since: the guess may be wrong
-        return survey, _answer_for(session, survey, n, submission_id)
-    return survey, (row if row.submission_id is not None else None)
+    values = row._mapping
+    survey = _view(session, {name: values[label] for name, label in _SURVEY_LABELS})
+    return survey, (row if survey.questions is questions else None)
 
 
-def _answer_for(session: Session, survey: SurveyView | None, n: int, submission_id: str | None):
+def _question_id(survey: SurveyView | None, n: int) -> int | None:
     if survey is None or not 1 <= n <= len(survey.questions):
         return None
-    return answer_so_far(session, submission_id, survey.questions[n - 1].id)
+    return survey.questions[n - 1].id
+
+
+def survey_with_answer(session: Session, slug: str, n: int, submission_id: str | None):
+    """For showing question screen n: (the survey or None, the respondent's response
+    and saved answer as plain values, or None; see `services.answer_so_far`).
+
+    One query, once this worker has seen the survey: it guesses question n from the
+    questions it keeps, and checks the guess against the revision that comes back.
+    """
+    survey, row = _together(session, _SURVEY_WITH_ANSWER, slug, n, submission_id)
+    if row is not None:
+        return survey, (row if row.submission_id is not None else None)
+    question_id = _question_id(survey, n)
+    found = answer_so_far(session, submission_id, question_id) if question_id else None
+    return survey, found
+
+
+def survey_with_stored_answer(session: Session, slug: str, n: int, submission_id: str | None):
+    """For storing an answer to question n: (the survey or None, (the response, its
+    stored answer to question n or None) or None), in one query like the above."""
+    survey, row = _together(session, _SURVEY_WITH_STORED, slug, n, submission_id)
+    if row is not None:
+        return survey, ((row.Response, row.Answer) if row.Response is not None else None)
+    question_id = _question_id(survey, n)
+    found = response_and_answer(session, submission_id, question_id) if question_id else None
+    return survey, found
 
 
 def _survey_of(session: Session, question: Question) -> Survey | None:

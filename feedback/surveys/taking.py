@@ -13,7 +13,7 @@ from feedback.surveys.pages import (
     HIDDEN,
     closed,
     commit_or_retry,
-    posted_answer,
+    end_reading,
     posted_response,
     remembered_response,
     render,
@@ -22,7 +22,7 @@ from feedback.surveys.pages import (
     survey_or_404,
 )
 from feedback.surveys.screens import question_screen, stencil_page
-from feedback.surveys.snapshot import survey_with_answer
+from feedback.surveys.snapshot import survey_with_answer, survey_with_stored_answer
 
 
 def _question(survey: Survey, n: int) -> Question:
@@ -35,6 +35,7 @@ def _question(survey: Survey, n: int) -> Question:
 def question(slug: str, n: int):
     """Show question n with the answer already given, if any (so Back keeps answers)."""
     survey, found = survey_with_answer(db.session, slug, n, device.remembered(slug))
+    end_reading()
     if survey is None or survey.status in HIDDEN:
         abort(404)
     question = _question(survey, n)
@@ -55,12 +56,16 @@ def question(slug: str, n: int):
 @csrf.exempt  # checked by the form, so an expired token re-shows the answer, not an error
 def answer(slug: str, n: int):
     """Save the answer to question n (or that it was skipped) and move on."""
-    survey = survey_or_404(slug)
+    # The form's hidden submission id, else this device's: read here, before the form,
+    # so the survey, the response and the stored answer come in one query.
+    sid = device.valid_submission_id(request.form.get("submission_id"))
+    survey, found = survey_with_stored_answer(db.session, slug, n, sid or device.remembered(slug))
+    if survey is None or survey.status in HIDDEN:
+        abort(404)
     question = _question(survey, n)
     if not survey.is_open():
         return closed(survey)
     form = answer_form(question, request.form)
-    found = posted_answer(survey, form.submission_id.data, question.id)
     if found is None:
         return redirect(start_url(survey), 303)
     response, existing = found
