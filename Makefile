@@ -45,7 +45,8 @@ bench: $(VENV)/.installed-test
 	$(PY) -m benchmarks.run_all $(BENCH_ARGS)
 
 # The same on a throwaway PostgreSQL cluster, started here and always stopped.
-BENCH_PGPORT ?= 25431  # below the ephemeral port range
+# A port below the ephemeral range (32768+), which a busy machine may be holding.
+BENCH_PGPORT ?= 25431
 bench-pg: $(VENV)/.installed-test
 	PGDATA=$$(./scripts/pg-throwaway.sh $(BENCH_PGPORT)) || exit 1; \
 	trap "./scripts/pg-throwaway.sh stop $$PGDATA" EXIT; \
