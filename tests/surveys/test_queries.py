@@ -3,7 +3,8 @@ of queries each, however many questions or answers there are (no N+1)."""
 
 from contextlib import contextmanager
 
-from sqlalchemy import event
+import pytest
+from sqlalchemy import event, text
 
 from feedback.extensions import db
 from tests.surveys.conftest import begin, post_answer
@@ -48,3 +49,18 @@ def test_answer_post_takes_one_read_and_one_write(app, client, survey):
     with counted(app) as statements:
         assert post_answer(client, survey, 2, sid, answer="3").status_code == 303
     assert len(statements) == 2 and statements[1].lstrip().upper().startswith("UPDATE")
+
+
+def test_on_postgresql_a_question_screen_is_planned_once_per_connection(app, client, survey):
+    """Its read ends with COMMIT: a ROLLBACK would make psycopg drop the statements it
+    has prepared, and PostgreSQL would plan the screen's query again every time."""
+    with app.app_context():
+        if db.engine.dialect.name != "postgresql":
+            pytest.skip("prepared statements are a PostgreSQL matter")
+    sid = begin(client, survey)
+    post_answer(client, survey, 1, sid, answer="happy")
+    for _ in range(8):  # psycopg prepares a statement on its fifth use
+        assert client.get(f"/s/{survey}/1").status_code == 200
+    with app.app_context(), db.engine.connect() as conn:
+        prepared = conn.execute(text("SELECT statement FROM pg_prepared_statements")).scalars()
+        assert any("LEFT OUTER JOIN answers" in statement for statement in prepared)
