@@ -33,6 +33,17 @@ def _database_url(instance_path: Path) -> str:
     return url
 
 
+def _engine_options(url: str) -> dict:
+    """The database engine's settings. Idle pooled connections are checked in
+    `feedback.db`, not on every request. PostgreSQL statements are prepared on the server
+    after a few uses (psycopg's default), unless PGBOUNCER_TRANSACTION_MODE is set: an
+    older PgBouncer in transaction mode cannot keep them."""
+    options: dict = {"url": url}
+    if url.startswith("postgresql") and os.environ.get("PGBOUNCER_TRANSACTION_MODE", "").strip():
+        options["connect_args"] = {"prepare_threshold": None}
+    return options
+
+
 def _int_env(name: str, default: int) -> int:
     value = os.environ.get(name, "").strip()
     if not value:
@@ -56,7 +67,7 @@ def load_config(instance_path: Path) -> dict:
     return {
         "SECRET_KEY": secret,
         "PRODUCTION": production,
-        "SQLALCHEMY_ENGINES": {"default": {"url": url}},  # idle connections: feedback.db
+        "SQLALCHEMY_ENGINES": {"default": _engine_options(url)},
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": production,

@@ -1,7 +1,7 @@
 import pytest
 
 from feedback import create_app
-from feedback.config import ConfigError
+from feedback.config import ConfigError, load_config
 
 
 def test_production_refuses_a_missing_secret(monkeypatch, tmp_path):
@@ -48,3 +48,15 @@ def test_postgres_urls_use_psycopg3(monkeypatch, tmp_path):
     app = create_app({"INSTANCE_PATH": str(tmp_path)})
     url = app.config["SQLALCHEMY_ENGINES"]["default"]["url"]
     assert url == "postgresql+psycopg://u:p@db/feedback"
+
+
+def test_postgresql_statements_are_prepared_unless_behind_pgbouncer(monkeypatch, tmp_path):
+    monkeypatch.setenv("DATABASE_URL", "postgres://u:p@db.internal/feedback")
+    monkeypatch.delenv("PGBOUNCER_TRANSACTION_MODE", raising=False)
+    engine = load_config(tmp_path)["SQLALCHEMY_ENGINES"]["default"]
+    assert engine == {"url": "postgresql+psycopg://u:p@db.internal/feedback"}
+    monkeypatch.setenv("PGBOUNCER_TRANSACTION_MODE", "1")
+    engine = load_config(tmp_path)["SQLALCHEMY_ENGINES"]["default"]
+    assert engine["connect_args"] == {"prepare_threshold": None}
+    monkeypatch.setenv("DATABASE_URL", "")
+    assert "connect_args" not in load_config(tmp_path)["SQLALCHEMY_ENGINES"]["default"]
