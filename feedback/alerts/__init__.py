@@ -6,6 +6,8 @@ Alerts themselves (model and services) live in `feedback.analysis.alerts`.
 
 from __future__ import annotations
 
+from functools import partial
+
 from flask import Blueprint, Flask, Response, current_app, g, has_request_context
 from sqlalchemy import event
 from sqlalchemy.orm import Session
@@ -27,8 +29,10 @@ def init_app(app: Flask) -> None:
 
     @app.after_request
     def email_new_alerts(response: Response) -> Response:
+        # Sent once the child's page has gone (the server closes the response then): a
+        # slow mail server must not keep a child waiting.
         if g.pop("alerts_to_email", False):
-            _send_now()
+            response.call_on_close(partial(_send_after_response, current_app._get_current_object()))
         return response
 
 
@@ -37,7 +41,12 @@ def _note_committed_alerts(session: Session) -> None:
     from feedback.analysis.alerts import committed_alerts
 
     if committed_alerts(session) and has_request_context():
-        g.alerts_to_email = True  # sent after the view, once the commit is done
+        g.alerts_to_email = True  # sent after the response, once the commit is done
+
+
+def _send_after_response(app: Flask) -> None:
+    with app.app_context():
+        _send_now()
 
 
 def _send_now() -> None:

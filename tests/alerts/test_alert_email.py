@@ -35,6 +35,7 @@ def _flagged_answer_through_the_pages(client, slug: str, words: str = DISCLOSURE
     submission_id = begin(client, slug)
     answer = post_answer(client, slug, n, submission_id, answer=words)
     assert answer.status_code == 303, answer.text
+    answer.close()  # as the server does once the page has gone: the email is sent then
     return submission_id
 
 
@@ -118,3 +119,20 @@ def test_with_no_one_to_email_the_send_fails_visibly(app, session):
         result = send_pending(session, {"SMTP_HOST": "127.0.0.1", "SMTP_PORT": port})
     assert result.failed and not box.messages
     assert alerts(session)[0].email_error == NO_RECIPIENTS
+
+
+def test_the_email_goes_after_the_childs_page_not_before(app, client, session, leads):
+    slug = _survey(app, session)
+    with fake_smtp() as (port, box):
+        app.config.update(SMTP_HOST="127.0.0.1", SMTP_PORT=port)
+        with client.application.app_context():
+            from feedback.extensions import db
+            from feedback.surveys.models import Survey
+
+            survey = db.session.query(Survey).filter_by(slug=slug).one()
+            n = survey.questions.index(comment_question(survey)) + 1
+        submission_id = begin(client, slug)
+        page = post_answer(client, slug, n, submission_id, answer=DISCLOSURE)
+        assert page.status_code == 303 and box.messages == []  # the child is not kept waiting
+        page.close()
+        assert len(box.messages) == 1
