@@ -216,7 +216,7 @@ def survey_with_answer(session: Session, slug: str, n: int, submission_id: str |
         return survey, (row if row.submission_id is not None else None)
     question_id = _question_id(survey, n)
     found = answer_so_far(session, submission_id, question_id) if question_id else None
-    return survey, found
+    return survey, (found if found is not None and found.survey_id == survey.id else None)
 
 
 def survey_with_stored_answer(session: Session, slug: str, n: int, submission_id: str | None):
@@ -227,7 +227,8 @@ def survey_with_stored_answer(session: Session, slug: str, n: int, submission_id
         return survey, ((row.Response, row.Answer) if row.Response is not None else None)
     question_id = _question_id(survey, n)
     found = response_and_answer(session, submission_id, question_id) if question_id else None
-    return survey, found
+    # A response to another survey is not this one's (a forged or stale form).
+    return survey, (found if found is not None and found[0].survey_id == survey.id else None)
 
 
 def _survey_of(session: Session, question: Question) -> Survey | None:

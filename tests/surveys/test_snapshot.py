@@ -135,3 +135,16 @@ def test_a_screen_guessed_from_old_questions_still_gets_the_right_answer(app, cl
         assert view.questions[0].text == "How do you feel?" and stored.value == "happy"
         assert survey_with_stored_answer(db.session, slug, 3, sid)[1][1] is None
         assert survey_with_stored_answer(db.session, slug, 1, "not-a-response")[1] is None
+
+
+def test_a_response_to_another_survey_is_not_found_either_way(app, client):
+    """Whether or not this worker has kept the second survey's questions yet."""
+    with app.app_context():
+        first = make_survey(db.session).slug
+        second = make_survey(db.session).slug
+    sid = begin(client, first)
+    with app.test_request_context():
+        for _ in range(2):  # not kept yet, then kept
+            assert survey_with_stored_answer(db.session, second, 1, sid)[1] is None
+            assert survey_with_answer(db.session, second, 1, sid)[1] is None
+        assert survey_with_stored_answer(db.session, first, 1, sid)[1][0].submission_id == sid
