@@ -90,6 +90,10 @@ def answer(slug: str, n: int):
     except SurveyClosed:  # sent in a parallel request a moment ago
         db.session.rollback()
         return redirect(url_for("surveys.thanks", slug=slug), 303)
+    except services.InvalidAnswer:  # the form checks the same things: a safety net
+        db.session.rollback()
+        form.answer.errors = ["error_unknown"]
+        return question_screen(survey, n, form, 422)
     device.remember(slug, submission_id)
     return redirect(onwards, 303)
 

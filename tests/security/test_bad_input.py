@@ -245,3 +245,23 @@ def test_extra_form_fields_are_ignored(app, client, login_as):
         response = db.session.scalar(select(Response).where(Response.submission_id == sid))
         assert response.respondent_name is None  # an anonymous survey stores no name
         assert response.retain_until.year > 2025
+
+
+def test_an_answer_the_service_refuses_is_shown_again_not_a_server_error(app, client, monkeypatch):
+    """The form checks what the service checks; if they ever disagree, the child sees a
+    kind message on the same screen (422) and nothing is stored."""
+    from feedback.surveys import services
+
+    with app.app_context():
+        slug = make_survey(db.session).slug
+    sid = begin(client, slug)
+    before = _row_counts(app)
+
+    def refuse(*args, **kwargs):
+        raise services.InvalidAnswer("Please choose one of the answers shown.")
+
+    monkeypatch.setattr(services, "record_answer", refuse)
+    response = post_answer(client, slug, 1, sid, answer="happy")
+    assert response.status_code == 422
+    assert "not one of the choices" in response.text
+    assert _row_counts(app) == before
