@@ -113,3 +113,28 @@ def test_stencils_can_be_switched_off(app, client, session):
     with app.test_request_context(f"/s/{slug}/1"):
         survey = survey_view(db.session, slug)
         assert stencil_page(survey, 1, sid) is None
+
+
+@pytest.mark.csrf
+def test_a_session_s_csrf_token_is_signed_once_and_still_accepted(app, client):
+    # No `session` fixture: its app context would be shared by both clients' requests.
+    with app.app_context():
+        slug = make_survey(db.session).slug
+    sid = begin(client, slug)
+    first = hidden(client.get(f"/s/{slug}/1").text, "csrf_token")
+    again = hidden(client.get(f"/s/{slug}/2").text, "csrf_token")
+    assert first == again and len(app.extensions["csrf_signed"]) == 1
+    assert post_answer(client, slug, 1, sid, answer="happy", csrf_token=first).status_code == 303
+    other = app.test_client()  # another child: another session, another token
+    begin(other, slug)
+    assert hidden(other.get(f"/s/{slug}/1").text, "csrf_token") != first
+
+
+@pytest.mark.csrf
+def test_with_a_time_limit_every_screen_signs_its_token_afresh(app, client, session):
+    app.config["WTF_CSRF_TIME_LIMIT"] = 3600
+    slug = make_survey(session).slug
+    sid = begin(client, slug)
+    token = hidden(client.get(f"/s/{slug}/1").text, "csrf_token")
+    assert not app.extensions.get("csrf_signed")
+    assert post_answer(client, slug, 1, sid, answer="happy", csrf_token=token).status_code == 303
