@@ -125,21 +125,33 @@ def _read_questions(session: Session, survey_id: int) -> tuple[QuestionView, ...
     )
 
 
-def _kept() -> dict:
-    """{(survey id, revision): questions} and {slug: (survey id, revision)} last seen."""
-    return current_app.extensions.setdefault("survey_questions", {})
+@dataclass(slots=True)
+class _Kept:
+    """What one worker keeps: questions by (survey id, revision), and the last
+    (survey id, revision) seen for each public code."""
+
+    questions: dict[tuple[int, int], tuple[QuestionView, ...]]
+    latest: dict[str, tuple[int, int]]
+
+
+def _kept() -> _Kept:
+    kept = current_app.extensions.get("survey_questions")
+    if kept is None:
+        kept = current_app.extensions["survey_questions"] = _Kept({}, {})
+    return kept
 
 
 def _view(session: Session, survey: dict) -> SurveyView:
     kept = _kept()
     key = (survey["id"], survey["revision"])
-    questions = kept.get(key)
+    questions = kept.questions.get(key)
     if questions is None:
         questions = _read_questions(session, survey["id"])
-        if len(kept) >= MAX_KEPT:
-            kept.clear()
-        kept[key] = questions
-        kept[survey["slug"]] = key
+        if len(kept.questions) >= MAX_KEPT:
+            kept.questions.clear()
+            kept.latest.clear()
+        kept.questions[key] = questions
+        kept.latest[survey["slug"]] = key
     return SurveyView(**survey, questions=questions)
 
 
@@ -182,8 +194,8 @@ def _together(session: Session, statement, slug: str, n: int, submission_id: str
     question n, guessing that question from the questions this worker keeps; the row is
     None if the guess was wrong (the survey changed since) or could not be made."""
     kept = _kept()
-    guess = kept.get(slug)
-    questions = kept.get(guess) if guess else None
+    guess = kept.latest.get(slug)
+    questions = kept.questions.get(guess) if guess else None
     if not submission_id or not questions or not 1 <= n <= len(questions):
         return survey_view(session, slug), None
     params = {"slug": slug, "submission_id": submission_id, "question_id": questions[n - 1].id}
