@@ -22,6 +22,10 @@ class UnknownTheme(ValueError):
     """That is not one of the themes in the themes file."""
 
 
+class NotSentYet(ValueError):
+    """The comment's response has not been sent: its words may still change."""
+
+
 class ThemeOverride(Model):
     __tablename__ = "theme_overrides"
 
@@ -41,7 +45,14 @@ def theme_names() -> list[str]:
 def move_comment(
     session: Session, answer: Answer, from_theme: str | None, to_theme: str | None, actor_id: int
 ) -> list[str]:
-    """Move a comment out of one theme (or none) into another (or none); returns its themes."""
+    """Move a comment out of one theme (or none) into another (or none); returns its themes.
+
+    Only a sent response's comments: until then the child may still change the words
+    (and a lead only ever sees sent ones), so a choice made earlier would be about words
+    that are gone.
+    """
+    if answer.response.status != "submitted":
+        raise NotSentYet("That comment has not been sent yet.")
     names = theme_names()
     for name in (from_theme, to_theme):
         if name and name not in names:
@@ -76,7 +87,10 @@ def overridden(session: Session, answer_ids: list[int]) -> dict[int, list[str]]:
 
 
 def forget_override(session: Session, answer: Answer) -> None:
-    """The child changed their words: a lead's choice was about the old ones."""
+    """The words changed: a lead's choice was about the old ones. (A choice exists only
+    for a sent response's comment; see `move_comment`.)"""
+    if answer.response.status != "submitted":
+        return
     override = session.scalar(select(ThemeOverride).where(ThemeOverride.answer_id == answer.id))
     if override is not None:
         session.delete(override)

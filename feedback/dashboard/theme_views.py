@@ -7,7 +7,7 @@ from flask_login import current_user
 from sqlalchemy import Text, cast, func, select
 
 from feedback.analysis import THEMES
-from feedback.analysis.overrides import UnknownTheme, move_comment
+from feedback.analysis.overrides import NotSentYet, UnknownTheme, move_comment
 from feedback.dashboard import bp
 from feedback.dashboard.forms import MoveForm
 from feedback.extensions import db
@@ -102,6 +102,8 @@ def move(answer_id: int):
         )
     except UnknownTheme as error:
         return _theme_page(back, str(error), 422)
+    except NotSentYet:  # not listed on any theme page: as if it were not there
+        abort(404)
     db.session.commit()
     flash(f"Moved the comment. Its themes now: {', '.join(themes) or 'no theme'}.")
     return redirect(url_for("dashboard.theme", number=back), 303)

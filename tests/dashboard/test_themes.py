@@ -63,17 +63,35 @@ def test_flagged_comments_are_not_listed_or_moved_here(client, login_as, session
     assert response.status_code == 404
 
 
-def test_changing_the_words_forgets_the_leads_choice(session, make_user):
+def test_a_comment_not_yet_sent_cannot_be_moved(client, login_as, session):
+    """Its words may still change, and no theme page lists it."""
+    import pytest
+
+    from feedback.analysis.overrides import NotSentYet, move_comment
+
+    lead = login_as("lead")
+    answer = comment_of(session, respond(session, open_survey(session), WORDS, submit=False))
+    session.commit()
+    response = client.post(
+        f"/staff/dashboard/comments/{answer.id}/theme",
+        data={"from_theme": "Being kept informed", "to_theme": "Plans", "back": "3"},
+    )
+    assert response.status_code == 404 and count(session, ThemeOverride) == 0
+    with pytest.raises(NotSentYet):
+        move_comment(session, answer, "Being kept informed", "Plans", lead.id)
+
+
+def test_new_words_on_a_sent_comment_forget_the_leads_choice(session, make_user):
+    """As when the demo content gives a sent comment new words."""
     from feedback.analysis.overrides import move_comment
-    from feedback.surveys import services
-    from tests.alerts.factories import comment_question
+    from feedback.analysis.store import analyse_answer
 
     lead = make_user("lead")
-    survey = open_survey(session)
-    response = respond(session, survey, WORDS, submit=False)
-    answer = comment_of(session, response)
+    answer = comment_of(session, respond(session, open_survey(session), WORDS))
     move_comment(session, answer, "Being kept informed", "Plans", lead.id)
-    services.record_answer(session, response, comment_question(survey), value="my plan is ok")
+    assert count(session, ThemeOverride) == 1
+    answer.value = "my plan is ok"
+    analyse_answer(session, answer, words_changed=True)
     assert count(session, ThemeOverride) == 0 and "Plans" in answer.themes
 
 
