@@ -27,7 +27,7 @@ from markupsafe import Markup, escape
 
 from feedback.staff.sessions import may_be_staff
 from feedback.surveys import device
-from feedback.surveys.forms import answer_form
+from feedback.surveys.forms import CHECKED, answer_form
 from feedback.surveys.pages import AnySurvey, render, screen_url
 
 MAX_KEPT = 2000  # stencils a worker keeps: one per question screen in use
@@ -36,7 +36,6 @@ MAX_SIGNED = 20000  # sessions whose signed CSRF token a worker keeps
 # part (new in each process) cannot turn up in a survey's own words by chance.
 _TOKEN = secrets.token_hex(8)
 _MARK = re.compile(rf"q{_TOKEN}n(\d+)q")
-CHECKED = Markup(" checked")
 
 
 def question_screen(survey: AnySurvey, n: int, form, status: int = 200):
