@@ -146,12 +146,22 @@ def correct_name(holdings: Holdings, new_name: str) -> int:
 
 
 def correct_answer(session: Session, holdings: Holdings, answer_id: int, text: str) -> Answer:
-    """Put right the words of one written answer in this person's responses."""
+    """Put right the words of one written answer in this person's responses.
+
+    The corrected words are analysed again (sentiment, themes, the safeguarding screen),
+    so what is stored, counted and reported describes them, not the old ones.
+    """
+    from feedback.analysis.daily import forget
+    from feedback.analysis.store import analyse_answer
+
     for response in holdings.responses:
         for answer in response.answers:
             if answer.id == answer_id and answer.question.kind == "text" and not answer.skipped:
+                changed = answer.value != text
                 answer.value = text
-                session.flush()
+                analyse_answer(session, answer, words_changed=changed)
+                if changed and response.submitted_at is not None:
+                    forget(session, [response.submitted_at.date()])  # its day is counted again
                 return answer
     raise LookupError("That answer is not one of this person's written answers.")
 

@@ -92,6 +92,33 @@ def test_correcting_a_name_and_an_answer(client, login_as, session):
     session.expire_all()
     assert session.get(Answer, answer.id).value == "I like my social worker"
 
+    # The corrected words are analysed again: what is stored describes them.
+    client.post(
+        "/staff/privacy/people/answer",
+        data={"name": "Ava Exemple", "answer_id": answer.id, "text": "I hate it, nobody listens"},
+    )
+    session.expire_all()
+    corrected = session.get(Answer, answer.id)
+    assert corrected.value == "I hate it, nobody listens" and corrected.sentiment == "negative"
+
+
+def test_a_corrected_answer_s_day_is_counted_again(client, login_as, session):
+    from feedback.analysis.daily import DayStamp, refresh
+
+    ava_ids, _, _ = _two_people(session)
+    day = session.get(Response, ava_ids[0]).submitted_at.date()
+    refresh(session, day, day)
+    session.commit()
+    assert session.get(DayStamp, day).responses > 0
+    answer = session.scalar(select(Answer).where(Answer.value == "I like my worker"))
+    login_as("lead")
+    client.post(
+        "/staff/privacy/people/answer",
+        data={"name": "Ava Example", "answer_id": answer.id, "text": "It is rubbish"},
+    )
+    session.expire_all()
+    assert session.get(DayStamp, day).responses == -1  # counted again on the next read
+
 
 def test_an_answer_from_someone_else_cannot_be_corrected_by_changing_the_id(
     client, login_as, session
