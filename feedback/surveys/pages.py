@@ -22,12 +22,16 @@ AnySurvey = Survey | SurveyView  # builder previews pass the ORM survey
 HIDDEN = ("draft", "archived")  # statuses whose public link is a 404
 
 
-def survey_or_404(slug: str) -> SurveyView:
-    """The survey behind a public link, with its current questions (404 if not public)."""
-    survey = survey_view(db.session, slug)
+def public_or_404(survey: SurveyView | None) -> SurveyView:
+    """The survey, if its public link may be used (404 for none, a draft or archived)."""
     if survey is None or survey.status in HIDDEN:
         abort(404)
     return survey
+
+
+def survey_or_404(slug: str) -> SurveyView:
+    """The survey behind a public link, with its current questions (404 if not public)."""
+    return public_or_404(survey_view(db.session, slug))
 
 
 def render(template: str, survey: AnySurvey, status: int = 200, **context):

@@ -199,10 +199,10 @@ def _together(session: Session, statement, slug: str, n: int, submission_id: str
     if not submission_id or not questions or not 1 <= n <= len(questions):
         return survey_view(session, slug), None
     params = {"slug": slug, "submission_id": submission_id, "question_id": questions[n - 1].id}
-    if statement is _SURVEY_WITH_STORED:
-        row = session.execute(statement, params).first()  # through the ORM: objects
-    else:
-        row = session.connection().execute(statement, params).first()  # plain values
+    # Through the ORM only when the row holds ORM objects; plain values go straight to
+    # the connection.
+    run = session.execute if statement is _SURVEY_WITH_STORED else session.connection().execute
+    row = run(statement, params).first()
     if row is None:
         return None, None
     values = row._mapping

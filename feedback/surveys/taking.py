@@ -10,11 +10,11 @@ from feedback.surveys import bp, device, services
 from feedback.surveys.forms import FinishForm, answer_form
 from feedback.surveys.models import Question, Survey, SurveyClosed
 from feedback.surveys.pages import (
-    HIDDEN,
     closed,
     commit_or_retry,
     end_reading,
     posted_response,
+    public_or_404,
     remembered_response,
     render,
     screen_url,
@@ -36,12 +36,11 @@ def question(slug: str, n: int):
     """Show question n with the answer already given, if any (so Back keeps answers)."""
     survey, found = survey_with_answer(db.session, slug, n, device.remembered(slug))
     end_reading()
-    if survey is None or survey.status in HIDDEN:
-        abort(404)
+    survey = public_or_404(survey)
     question = _question(survey, n)
     if not survey.is_open():
         return closed(survey)
-    if found is None or found.status != "in_progress" or found.survey_id != survey.id:
+    if found is None or found.status != "in_progress":  # only ever this survey's response
         return redirect(start_url(survey))
     saved = found if found.answer_id is not None else None
     page = stencil_page(survey, n, found.submission_id, saved)
@@ -60,8 +59,7 @@ def answer(slug: str, n: int):
     # so the survey, the response and the stored answer come in one query.
     sid = device.valid_submission_id(request.form.get("submission_id"))
     survey, found = survey_with_stored_answer(db.session, slug, n, sid or device.remembered(slug))
-    if survey is None or survey.status in HIDDEN:
-        abort(404)
+    survey = public_or_404(survey)
     question = _question(survey, n)
     if not survey.is_open():
         return closed(survey)
