@@ -15,18 +15,35 @@ from feedback.analysis.overrides import forget_override
 from feedback.surveys.models import Answer
 
 
+def analysed_columns(
+    result: CommentAnalysis | None, chosen_themes: list[str] | None = None
+) -> dict:
+    """An answer's analysis columns for this result (all empty for no result); a lead's
+    chosen themes win over the rules."""
+    if result is None:
+        return {"sentiment": None, "polarity": None, "flagged": False, "themes": None}
+    return {
+        "sentiment": result.sentiment,
+        "polarity": result.polarity,
+        "flagged": result.safeguarding,
+        "themes": list(chosen_themes if chosen_themes is not None else result.themes),
+    }
+
+
 def apply_analysis(
     answer: Answer, result: CommentAnalysis | None, chosen_themes: list[str] | None = None
 ) -> None:
     """Copy an analysis onto the answer; a lead's chosen themes win over the rules."""
-    if result is None:
-        answer.sentiment = answer.polarity = answer.themes = None
-        answer.flagged = False
-        return
-    answer.sentiment = result.sentiment
-    answer.polarity = result.polarity
-    answer.flagged = result.safeguarding
-    answer.themes = list(chosen_themes if chosen_themes is not None else result.themes)
+    for name, value in analysed_columns(result, chosen_themes).items():
+        setattr(answer, name, value)
+
+
+def analysis_values(text: str | None) -> tuple[dict, tuple[str, ...]]:
+    """Analyse written words (none for a skip): the answer's analysis columns, and the
+    reasons for a safeguarding alert (empty if there is no cause for one)."""
+    text = (text or "").strip()
+    result = analyse_comment(text) if text else None
+    return analysed_columns(result), (result.reasons if result and result.safeguarding else ())
 
 
 def analyse_answer(session: Session, answer: Answer, words_changed: bool = False) -> None:

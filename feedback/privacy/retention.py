@@ -88,13 +88,20 @@ def _parents(session: Session, obj: object, depth: int = 0):
 EXTEND_STEP = timedelta(days=1)
 
 
+def moved_on(current: datetime | None, kind: str, days: dict[str, int] | None = None):
+    """The new retention date for a record of this kind that has just gained a part, or
+    None if it keeps its own (none set yet, or less than a day would be gained)."""
+    if current is None:
+        return None
+    later = utcnow() + timedelta(days=(days or current_days())[kind])
+    return later if later - current >= EXTEND_STEP else None
+
+
 def _extend_parents(session: Session, days: dict[str, int]) -> None:
     for obj in list(session.new):
         for parent in _parents(session, obj):
-            if getattr(parent, "retain_until", None) is None:
-                continue
-            later = utcnow() + timedelta(days=days[kind_of(parent)])
-            if later - parent.retain_until >= EXTEND_STEP:
+            later = moved_on(getattr(parent, "retain_until", None), kind_of(parent), days)
+            if later is not None:
                 parent.retain_until = later
 
 

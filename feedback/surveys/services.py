@@ -6,7 +6,7 @@ import secrets
 from collections.abc import Sequence
 from types import EllipsisType
 
-from sqlalchemy import bindparam, inspect, select
+from sqlalchemy import bindparam, insert, inspect, select, update
 from sqlalchemy.orm import Session, joinedload
 
 from feedback.db import utcnow
@@ -53,9 +53,24 @@ def _check_choice(question: Question, values: Sequence[str]) -> None:
         raise InvalidAnswer("Please choose one of the answers shown.")
 
 
-def record_answer(
-    session: Session,
-    response: Response,
+def _check_answer(
+    question: Question,
+    value: str | None,
+    choices: Sequence[str] | None,
+    skipped: bool,
+    drawing: str | None,
+) -> None:
+    if skipped:
+        return
+    if question.kind == "multi":
+        _check_choice(question, choices or [])
+    elif question.kind != "text" and value is not None:
+        _check_choice(question, [value])
+    if drawing is not None and (question.kind != "text" or not is_drawing(drawing)):
+        raise InvalidAnswer("That drawing could not be saved.")
+
+
+def answer_fields(
     question: Question,
     *,
     value: str | None = None,
@@ -63,24 +78,42 @@ def record_answer(
     skipped: bool = False,
     ok_to_quote: bool = False,
     drawing: str | None = None,
-    existing: Answer | None | EllipsisType = ...,
-) -> Answer:
-    """Store (or replace) the answer to one question, scored and analysed once, now.
+) -> dict:
+    """An answer's stored columns, checked against its question (InvalidAnswer if not)."""
+    _check_answer(question, value, choices, skipped, drawing)
+    skipped = skipped or (value in (None, "") and not choices and not drawing)
+    value = None if skipped else (value or None)
+    return {
+        "skipped": skipped,
+        "value": value,
+        "drawing": None if skipped else drawing,
+        "choices": list(choices) if choices and not skipped else None,
+        "score": None if skipped else _score(question, value),
+        "ok_to_quote": bool(ok_to_quote) and bool(value) and question.kind == "text",
+        "answered_at": utcnow(),
+    }
 
+
+def record_answer(
+    session: Session,
+    response: Response,
+    question: Question,
+    *,
+    existing: Answer | None | EllipsisType = ...,
+    **given,
+) -> Answer:
+    """Store (or replace) the answer to one question through the ORM, scored and
+    analysed once, now (see `store_answer` for a respondent's own screens).
+
+    `given` is value, choices, skipped, ok_to_quote and drawing, as for `answer_fields`.
     `existing` is the answer already stored for this question, if the caller has just
-    read it (see `response_and_answer`); left out, it is looked up here.
+    read it; left out, it is looked up here.
     """
     if response.status != "in_progress":
         raise SurveyClosed("These answers have already been sent.")
     if question.survey_id != response.survey_id:
         raise InvalidAnswer("That question is not part of this survey.")
-    if not skipped:
-        if question.kind == "multi":
-            _check_choice(question, choices or [])
-        elif question.kind != "text" and value is not None:
-            _check_choice(question, [value])
-        if drawing is not None and (question.kind != "text" or not is_drawing(drawing)):
-            raise InvalidAnswer("That drawing could not be saved.")
+    fields = answer_fields(question, **given)
     answers_loaded = "answers" not in inspect(response).unloaded
     answer = saved_answer(session, response, question.id) if existing is ... else existing
     if answer is None:
@@ -90,13 +123,8 @@ def record_answer(
             response.answers.append(answer)  # keeps a loaded list true for a second call
     stored_before = answer.id is not None
     earlier_words = answer.value if stored_before else None
-    answer.skipped = skipped or (value in (None, "") and not choices and not drawing)
-    answer.value = None if answer.skipped else (value or None)
-    answer.drawing = None if answer.skipped else drawing
-    answer.choices = list(choices) if choices and not skipped else None
-    answer.score = None if answer.skipped else _score(question, value)
-    answer.ok_to_quote = bool(ok_to_quote) and bool(answer.value) and question.kind == "text"
-    answer.answered_at = utcnow()
+    for name, field_value in fields.items():
+        setattr(answer, name, field_value)
     # Written words are analysed once, now, and flushed with their alert, if any. The
     # same words sent again (Back, then Next) keep the analysis they already have.
     if question.kind == "text" and not (stored_before and earlier_words == answer.value):
@@ -106,6 +134,60 @@ def record_answer(
     else:
         session.flush()
     return answer
+
+
+# Plain statements for `store_answer`: the columns come from the parameters given.
+_INSERT_ANSWER = insert(Answer)
+_UPDATE_ANSWER = update(Answer).where(Answer.id == bindparam("answer_id"))
+_MOVE_RESPONSE_DATE = (
+    update(Response)
+    .where(Response.id == bindparam("response_id"))
+    .values(retain_until=bindparam("later"))
+)
+
+
+def store_answer(session: Session, found, question: Question, **given) -> int:
+    """Store (or replace) one answer, given the response and answer as `answer_so_far`
+    read them: one INSERT or UPDATE, no ORM objects, as a respondent's every Next needs.
+    Scored and analysed once, now, like `record_answer`; returns the answer's id.
+
+    A new answer moves the response's retention date on, to the day, as a new part added
+    through the ORM would (`feedback.privacy.retention`). A lead's chosen themes exist
+    only for sent responses, so there is never one to forget here.
+    """
+    if found is None or found.status != "in_progress":
+        raise SurveyClosed("These answers have already been sent.")
+    if question.survey_id != found.survey_id:
+        raise InvalidAnswer("That question is not part of this survey.")
+    fields = answer_fields(question, **given)
+    reasons: tuple[str, ...] = ()
+    if question.kind == "text" and not (
+        found.answer_id is not None and found.value == fields["value"]
+    ):
+        from feedback.analysis.store import analysis_values  # analysis imports survey models
+
+        analysed, reasons = analysis_values(fields["value"])
+        fields.update(analysed)
+    connection = session.connection()
+    if found.answer_id is None:
+        params = {"response_id": found.response_id, "question_id": question.id}
+        result = connection.execute(_INSERT_ANSWER, {**fields, **params})
+        answer_id = result.inserted_primary_key[0]
+        from feedback.privacy.retention import moved_on  # privacy imports survey models
+
+        later = moved_on(found.retain_until, "unfinished_responses")
+        if later is not None:
+            connection.execute(
+                _MOVE_RESPONSE_DATE, {"response_id": found.response_id, "later": later}
+            )
+    else:
+        answer_id = found.answer_id
+        connection.execute(_UPDATE_ANSWER, {"answer_id": answer_id, **fields})
+    if reasons:
+        from feedback.analysis.alerts import raise_alert
+
+        raise_alert(session, session.get(Answer, answer_id, populate_existing=True), reasons)
+    return answer_id
 
 
 def saved_answer(session: Session, response: Response, question_id: int) -> Answer | None:
@@ -143,15 +225,6 @@ _RESPONSE_BY_SUBMISSION = (
 _SAVED_ANSWER = select(Answer).where(
     Answer.response_id == bindparam("response_id"), Answer.question_id == bindparam("question_id")
 )
-# A response and its answer to one question (if any), for storing that answer.
-_RESPONSE_AND_ANSWER = (
-    select(Response, Answer)
-    .outerjoin(
-        Answer,
-        (Answer.response_id == Response.id) & (Answer.question_id == bindparam("question_id")),
-    )
-    .where(Response.submission_id == bindparam("submission_id"))
-)
 
 
 def open_survey(session: Session, slug: str) -> Survey | None:
@@ -169,9 +242,11 @@ def find_response(session: Session, submission_id: str | None) -> Response | Non
 
 # One row: a response (by its submission id) and its answer to one question, if any.
 ANSWER_SO_FAR_COLUMNS = (
+    Response.id.label("response_id"),
     Response.submission_id,
     Response.survey_id,
     Response.status,
+    Response.retain_until,
     Answer.id.label("answer_id"),
     Answer.skipped,
     Answer.value,
@@ -190,25 +265,14 @@ _ANSWER_SO_FAR = (
 
 
 def answer_so_far(session: Session, submission_id: str | None, question_id: int):
-    """For a question screen: the response's id, survey and status, and its saved answer
-    to this question (`answer_id` is None if there is none yet). One small query, no
-    ORM objects: a screen is shown far more often than anything on it changes."""
+    """The response's id, survey, status and retention date, and its saved answer to
+    this question (`answer_id` is None if there is none yet), for showing a question
+    screen or storing its answer (`store_answer`). One small query, no ORM objects: a
+    respondent's screens are what the service does most."""
     if not submission_id:
         return None
     params = {"submission_id": submission_id, "question_id": question_id}
     return session.connection().execute(_ANSWER_SO_FAR, params).first()
-
-
-def response_and_answer(
-    session: Session, submission_id: str | None, question_id: int
-) -> tuple[Response, Answer | None] | None:
-    """A response and its stored answer to one question, in one query (not its other
-    answers: storing one answer needs only that one)."""
-    if not submission_id:
-        return None
-    params = {"submission_id": submission_id, "question_id": question_id}
-    row = session.execute(_RESPONSE_AND_ANSWER, params).first()
-    return (row[0], row[1]) if row else None
 
 
 def resume_or_start(session: Session, survey: Survey, submission_id: str) -> Response:

@@ -23,11 +23,7 @@ from sqlalchemy import bindparam, event, select
 from sqlalchemy.orm import Session
 
 from feedback.surveys.models import SCALE_KINDS, Answer, Question, Response, Survey
-from feedback.surveys.services import (
-    ANSWER_SO_FAR_COLUMNS,
-    answer_so_far,
-    response_and_answer,
-)
+from feedback.surveys.services import ANSWER_SO_FAR_COLUMNS, answer_so_far
 
 MAX_KEPT = 500  # surveys whose questions a worker keeps (a council has a few dozen)
 
@@ -185,11 +181,10 @@ def _with_response(*columns):
     )
 
 
-_SURVEY_WITH_ANSWER = _with_response(*ANSWER_SO_FAR_COLUMNS)  # plain values, to show
-_SURVEY_WITH_STORED = _with_response(Response, Answer)  # ORM objects, to change
+_SURVEY_WITH_ANSWER = _with_response(*ANSWER_SO_FAR_COLUMNS)
 
 
-def _together(session: Session, statement, slug: str, n: int, submission_id: str | None):
+def _together(session: Session, slug: str, n: int, submission_id: str | None):
     """(survey, row) from one query that also reads the response and its answer to
     question n, guessing that question from the questions this worker keeps; the row is
     None if the guess was wrong (the survey changed since) or could not be made."""
@@ -199,10 +194,7 @@ def _together(session: Session, statement, slug: str, n: int, submission_id: str
     if not submission_id or not questions or not 1 <= n <= len(questions):
         return survey_view(session, slug), None
     params = {"slug": slug, "submission_id": submission_id, "question_id": questions[n - 1].id}
-    # Through the ORM only when the row holds ORM objects; plain values go straight to
-    # the connection.
-    run = session.execute if statement is _SURVEY_WITH_STORED else session.connection().execute
-    row = run(statement, params).first()
+    row = session.connection().execute(_SURVEY_WITH_ANSWER, params).first()
     if row is None:
         return None, None
     values = row._mapping
@@ -217,30 +209,20 @@ def _question_id(survey: SurveyView | None, n: int) -> int | None:
 
 
 def survey_with_answer(session: Session, slug: str, n: int, submission_id: str | None):
-    """For showing question screen n: (the survey or None, the respondent's response
-    and saved answer as plain values, or None; see `services.answer_so_far`).
+    """For showing question screen n or storing its answer: (the survey or None, the
+    respondent's response and saved answer as plain values, or None; see
+    `services.answer_so_far` and `services.store_answer`).
 
     One query, once this worker has seen the survey: it guesses question n from the
-    questions it keeps, and checks the guess against the revision that comes back.
+    questions it keeps, and checks the guess against the revision that comes back. A
+    response to another survey is never returned (a forged or stale form).
     """
-    survey, row = _together(session, _SURVEY_WITH_ANSWER, slug, n, submission_id)
+    survey, row = _together(session, slug, n, submission_id)
     if row is not None:
         return survey, (row if row.submission_id is not None else None)
     question_id = _question_id(survey, n)
     found = answer_so_far(session, submission_id, question_id) if question_id else None
     return survey, (found if found is not None and found.survey_id == survey.id else None)
-
-
-def survey_with_stored_answer(session: Session, slug: str, n: int, submission_id: str | None):
-    """For storing an answer to question n: (the survey or None, (the response, its
-    stored answer to question n or None) or None), in one query like the above."""
-    survey, row = _together(session, _SURVEY_WITH_STORED, slug, n, submission_id)
-    if row is not None:
-        return survey, ((row.Response, row.Answer) if row.Response is not None else None)
-    question_id = _question_id(survey, n)
-    found = response_and_answer(session, submission_id, question_id) if question_id else None
-    # A response to another survey is not this one's (a forged or stale form).
-    return survey, (found if found is not None and found[0].survey_id == survey.id else None)
 
 
 def _survey_of(session: Session, question: Question) -> Survey | None:

@@ -22,7 +22,7 @@ from feedback.surveys.pages import (
     survey_or_404,
 )
 from feedback.surveys.screens import question_screen, stencil_page
-from feedback.surveys.snapshot import survey_with_answer, survey_with_stored_answer
+from feedback.surveys.snapshot import survey_with_answer
 
 
 def _question(survey: Survey, n: int) -> Question:
@@ -58,7 +58,7 @@ def answer(slug: str, n: int):
     # The form's hidden submission id, else this device's: read here, before the form,
     # so the survey, the response and the stored answer come in one query.
     sid = device.valid_submission_id(request.form.get("submission_id"))
-    survey, found = survey_with_stored_answer(db.session, slug, n, sid or device.remembered(slug))
+    survey, found = survey_with_answer(db.session, slug, n, sid or device.remembered(slug))
     survey = public_or_404(survey)
     question = _question(survey, n)
     if not survey.is_open():
@@ -66,24 +66,22 @@ def answer(slug: str, n: int):
     form = answer_form(question, request.form)
     if found is None:
         return redirect(start_url(survey), 303)
-    response, existing = found
-    if response.status != "in_progress":
+    if found.status != "in_progress":
         return redirect(url_for("surveys.thanks", slug=slug), 303)
-    form.submission_id.data = response.submission_id
+    submission_id = form.submission_id.data = found.submission_id
     if not form.validate():
         return question_screen(survey, n, form, 400 if form.csrf_failed else 422)
-    # Worked out before the commit, which expires the survey and response: reading them
-    # afterwards would load both again.
-    onwards = screen_url(survey, n + 1)
-    submission_id = response.submission_id
     try:
         value = form.value()
         commit_or_retry(
-            lambda: services.record_answer(
-                db.session, response, question, existing=existing, **value
-            ),
+            lambda: services.store_answer(db.session, found, question, **value),
             # After a clash with a double tap, look again for the answer it stored.
-            again=lambda: services.record_answer(db.session, response, question, **value),
+            again=lambda: services.store_answer(
+                db.session,
+                services.answer_so_far(db.session, submission_id, question.id),
+                question,
+                **value,
+            ),
         )
     except SurveyClosed:  # sent in a parallel request a moment ago
         db.session.rollback()
@@ -93,7 +91,7 @@ def answer(slug: str, n: int):
         form.answer.errors = ["error_unknown"]
         return question_screen(survey, n, form, 422)
     device.remember(slug, submission_id)
-    return redirect(onwards, 303)
+    return redirect(screen_url(survey, n + 1), 303)
 
 
 def _finish_screen(survey: Survey, form: FinishForm, status: int = 200):

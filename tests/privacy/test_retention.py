@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import func, select
 
 from feedback.db import utcnow
@@ -9,7 +10,7 @@ from feedback.privacy.purge import purge_expired
 from feedback.privacy.retention import describe_days
 from feedback.staff.audit import AuditEvent
 from feedback.surveys.models import Answer, Response
-from feedback.surveys.services import record_answer, start_response
+from feedback.surveys.services import answer_so_far, record_answer, start_response, store_answer
 from tests.privacy.factories import named_survey, respond
 
 
@@ -119,23 +120,38 @@ def test_purge_keeps_a_response_while_a_longer_kept_record_points_at_its_answer(
         Model.metadata.remove(alerts)
 
 
-def test_an_answer_moves_an_unfinished_response_on_by_the_day_not_the_second(session):
+def _through_the_orm(session, response, question, **given):
+    record_answer(session, response, question, **given)
+
+
+def _as_a_respondent_does(session, response, question, **given):
+    """As the survey screens store it: plain statements, from the row they read."""
+    store_answer(
+        session, answer_so_far(session, response.submission_id, question.id), question, **given
+    )
+
+
+@pytest.mark.parametrize("answer", [_through_the_orm, _as_a_respondent_does])
+def test_an_answer_moves_an_unfinished_response_on_by_the_day_not_the_second(session, answer):
     survey = named_survey(session)
     response = start_response(session, survey)
     session.commit()
     first_date = response.retain_until
     first, second = survey.questions[:2]
-    record_answer(session, response, first, skipped=True)
+    answer(session, response, first, skipped=True)
     session.commit()
+    session.refresh(response)
     assert response.retain_until == first_date  # minutes later: the same day, no write
 
     ten_days_ago = utcnow() + timedelta(days=20)  # as if it began ten days ago
     response.retain_until = ten_days_ago
     session.commit()
-    record_answer(session, response, first, skipped=True)
+    answer(session, response, first, skipped=True)
     session.commit()
+    session.refresh(response)
     assert response.retain_until == ten_days_ago  # a changed answer adds no part
 
-    record_answer(session, response, second, skipped=True)
+    answer(session, response, second, skipped=True)
     session.commit()
+    session.refresh(response)
     assert abs(response.retain_until - (utcnow() + timedelta(days=30))) < timedelta(seconds=5)

@@ -8,7 +8,7 @@ from sqlalchemy import select, update
 from feedback.extensions import db
 from feedback.surveys.models import Question, Response, Survey
 from feedback.surveys.services import start_response
-from feedback.surveys.snapshot import survey_view, survey_with_answer, survey_with_stored_answer
+from feedback.surveys.snapshot import survey_view, survey_with_answer
 from tests.surveys.conftest import begin, make_survey, post_answer
 
 
@@ -126,15 +126,15 @@ def test_a_screen_guessed_from_old_questions_still_gets_the_right_answer(app, cl
         assert survey_with_answer(db.session, "no-such-survey", 1, sid) == (None, None)
         assert survey_with_answer(db.session, slug, 99, sid)[1] is None
         assert survey_with_answer(db.session, slug, 1, "not-a-response")[1] is None
-        # The same for storing: the response and the stored answer to the new question 1.
-        view, (response, stored) = survey_with_stored_answer(db.session, slug, 1, sid)
-        assert response.submission_id == sid and stored.value == "4"
+        # Moved back: the stored answer to the new question 1, with what storing needs.
         first.position, second.position = second.position, first.position
         db.session.commit()
-        view, (response, stored) = survey_with_stored_answer(db.session, slug, 1, sid)
-        assert view.questions[0].text == "How do you feel?" and stored.value == "happy"
-        assert survey_with_stored_answer(db.session, slug, 3, sid)[1][1] is None
-        assert survey_with_stored_answer(db.session, slug, 1, "not-a-response")[1] is None
+        view, found = survey_with_answer(db.session, slug, 1, sid)
+        assert view.questions[0].text == "How do you feel?" and found.value == "happy"
+        assert found.submission_id == sid and found.response_id and found.answer_id
+        assert found.retain_until is not None
+        no_answer = survey_with_answer(db.session, slug, 3, sid)[1]
+        assert no_answer.response_id == found.response_id and no_answer.answer_id is None
 
 
 def test_a_response_to_another_survey_is_not_found_either_way(app, client):
@@ -145,6 +145,5 @@ def test_a_response_to_another_survey_is_not_found_either_way(app, client):
     sid = begin(client, first)
     with app.test_request_context():
         for _ in range(2):  # not kept yet, then kept
-            assert survey_with_stored_answer(db.session, second, 1, sid)[1] is None
             assert survey_with_answer(db.session, second, 1, sid)[1] is None
-        assert survey_with_stored_answer(db.session, first, 1, sid)[1][0].submission_id == sid
+        assert survey_with_answer(db.session, first, 1, sid)[1].submission_id == sid

@@ -136,3 +136,20 @@ def test_the_only_go_value_sent_is_the_button_pressed(client, survey):
     page = client.get(f"/s/{survey}/1").text
     assert page.count('name="go"') == 2
     assert 'type="hidden" name="go"' not in page and 'name="go" type="hidden"' not in page
+
+
+def test_written_words_are_analysed_as_they_are_given_and_again_when_changed(app, client, survey):
+    sid = begin(client, survey)
+    post_answer(client, survey, 6, sid, answer="My worker listens to me and I feel happier.")
+    first = stored(app, sid)[1][6]
+    assert first.sentiment == "positive" and first.polarity > 0 and not first.flagged
+    assert isinstance(first.themes, list)
+
+    post_answer(client, survey, 6, sid, answer="Nobody listens to me and I feel sad and angry.")
+    changed = stored(app, sid)[1][6]
+    assert changed.id == first.id and changed.sentiment == "negative" and changed.polarity < 0
+
+    post_answer(client, survey, 6, sid, go="skip")
+    skipped = stored(app, sid)[1][6]
+    assert skipped.skipped and skipped.value is None
+    assert (skipped.sentiment, skipped.polarity, skipped.themes) == (None, None, None)
