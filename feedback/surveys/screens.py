@@ -21,17 +21,16 @@ import re
 import secrets
 from dataclasses import dataclass
 
-from flask import current_app, g, request, session, url_for
-from flask_wtf.csrf import generate_csrf
+from flask import current_app, request, session, url_for
 from markupsafe import Markup, escape
 
+from feedback.forms import signed_csrf_token
 from feedback.staff.sessions import may_be_staff
 from feedback.surveys import device
 from feedback.surveys.forms import CHECKED, answer_form
 from feedback.surveys.pages import AnySurvey, render, screen_url
 
 MAX_KEPT = 2000  # stencils a worker keeps: one per question screen in use
-MAX_SIGNED = 20000  # sessions whose signed CSRF token a worker keeps
 # Markers are letters and digits only, so escaping leaves them as they are; the random
 # part (new in each process) cannot turn up in a survey's own words by chance.
 _TOKEN = secrets.token_hex(8)
@@ -122,29 +121,6 @@ def _stencil(survey: AnySurvey, n: int) -> Stencil:
     return stencil
 
 
-def csrf_token() -> str:
-    """Flask-WTF's CSRF token for this session, signed once per session by each worker.
-
-    With no time limit on tokens (WTF_CSRF_TIME_LIMIT is None), a session's signed token
-    means the same whenever it was signed, so a worker keeps the one it made for that
-    session rather than signing again on every screen. With a time limit, or for a
-    session without a token yet, Flask-WTF makes it as usual.
-    """
-    raw = session.get("csrf_token")
-    if raw is None or current_app.config.get("WTF_CSRF_TIME_LIMIT") is not None:
-        return generate_csrf()
-    signed_for = current_app.extensions.setdefault("csrf_signed", {})
-    signed = signed_for.get(raw)
-    if signed is None:
-        signed = generate_csrf()
-        if len(signed_for) >= MAX_SIGNED:
-            signed_for.clear()
-        signed_for[raw] = signed
-    else:
-        g.csrf_token = signed  # as generate_csrf keeps it, so every form on the page agrees
-    return signed
-
-
 def stencil_page(survey: AnySurvey, n: int, submission_id: str, saved=None):
     """Question n for this respondent, filled in from the stencil; None if this screen
     must be rendered in full. `saved` is their earlier answer (a row or an Answer)."""
@@ -164,7 +140,7 @@ def stencil_page(survey: AnySurvey, n: int, submission_id: str, saved=None):
         "quote": CHECKED if answered and saved.ok_to_quote else "",
     }
     if current_app.config.get("WTF_CSRF_ENABLED", True):
-        values["csrf_token"] = str(escape(csrf_token()))
+        values["csrf_token"] = str(escape(signed_csrf_token()))
     chosen: frozenset[str] = frozenset()
     if answered and question.kind == "multi":
         chosen = frozenset(saved.choices or ())

@@ -15,7 +15,7 @@ from feedback.surveys.forms import answer_form
 from feedback.surveys.models import Survey
 from feedback.surveys.screens import question_screen, stencil_page
 from feedback.surveys.snapshot import survey_view
-from tests.surveys.conftest import begin, hidden, make_survey, post_answer
+from tests.surveys.conftest import begin, hidden, make_survey, post_answer, stored
 from tests.surveys.test_drawing import PICTURE
 
 ANSWERS = {
@@ -138,3 +138,40 @@ def test_with_a_time_limit_every_screen_signs_its_token_afresh(app, client, sess
     token = hidden(client.get(f"/s/{slug}/1").text, "csrf_token")
     assert not app.extensions.get("csrf_signed")
     assert post_answer(client, slug, 1, sid, answer="happy", csrf_token=token).status_code == 303
+
+
+@pytest.mark.csrf
+def test_a_posted_token_is_checked_without_unsigning_only_when_it_is_the_kept_one(
+    app, client, monkeypatch
+):
+    """The token kept for this session passes as it is; another worker's token for the
+    same session is checked by Flask-WTF and then kept; anything else is refused."""
+    import feedback.forms
+
+    with app.app_context():
+        slug = make_survey(db.session).slug
+    sid = begin(client, slug)
+    kept = hidden(client.get(f"/s/{slug}/1").text, "csrf_token")
+    checked = []
+    real_check = feedback.forms.validate_csrf
+    monkeypatch.setattr(
+        feedback.forms, "validate_csrf", lambda t: checked.append(t) or real_check(t)
+    )
+
+    assert post_answer(client, slug, 1, sid, answer="happy", csrf_token=kept).status_code == 303
+    assert checked == []
+
+    # As if this worker had signed the token at another moment (another worker's page).
+    signed_for = app.extensions["csrf_signed"]
+    signed_for.update(dict.fromkeys(signed_for, "signed-at-another-moment"))
+    assert post_answer(client, slug, 1, sid, answer="sad", csrf_token=kept).status_code == 303
+    assert checked == [kept] and list(app.extensions["csrf_signed"].values()) == [kept]
+
+    other = app.test_client()  # another child's token is not this session's
+    begin(other, slug)
+    theirs = hidden(other.get(f"/s/{slug}/1").text, "csrf_token")
+    refused = post_answer(client, slug, 1, sid, answer="ok", csrf_token=theirs)
+    assert refused.status_code == 400
+    forged = post_answer(client, slug, 1, sid, answer="ok", csrf_token=kept[:-2] + "xx")
+    assert forged.status_code == 400
+    assert stored(app, sid)[1][1].value == "sad"
