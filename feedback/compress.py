@@ -75,6 +75,8 @@ def init_app(app: Flask) -> None:
     def compress(response: Response) -> Response:
         if request.endpoint == "static":  # already compressed once, in feedback.assets
             return response
+        if 300 <= response.status_code < 400:  # a redirect's few words are never worth it
+            return response
         mimetype = response.mimetype
         if mimetype not in TEXT_TYPES:
             return response

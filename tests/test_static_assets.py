@@ -177,3 +177,12 @@ def test_small_pages_get_the_fastest_level_and_big_pages_a_smaller_result():
     assert gzip_bytes(small, padding=0) == gzip.compress(small, compresslevel=1, mtime=0)
     assert gzip_bytes(big, padding=0) == gzip.compress(big, compresslevel=6, mtime=0)
     assert len(gzip.compress(big, compresslevel=6)) < len(gzip.compress(big, compresslevel=1))
+
+
+def test_a_redirect_is_sent_as_it_is_with_its_security_headers(client):
+    response = client.get("/staff/", headers=GZIP)  # not signed in: off to the sign-in page
+    assert response.status_code in (301, 302, 303, 308)
+    assert "Content-Encoding" not in response.headers
+    assert "Accept-Encoding" not in response.headers.get("Vary", "")
+    assert response.headers["Cache-Control"] == "no-store"
+    assert "default-src 'self'" in response.headers["Content-Security-Policy"]

@@ -72,9 +72,16 @@ def remembered(slug: str) -> str | None:
     return valid_submission_id(data.get("sid"))
 
 
+@lru_cache(maxsize=4096)
+def _response_cookie(secret_key: str, slug: str, submission_id: str) -> str:
+    """The signed cookie for one response: always the same, so signed once per worker
+    for the few minutes a child spends answering."""
+    return _signer_for(secret_key, "survey-response").dumps({"slug": slug, "sid": submission_id})
+
+
 def remember(slug: str, submission_id: str) -> None:
     """Keep the submission id on this device (only for this browser session on a tablet)."""
-    value = _signer("survey-response").dumps({"slug": slug, "sid": submission_id})
+    value = _response_cookie(current_app.secret_key, slug, submission_id)
     max_age = None if current_tablet() else RESUME_SECONDS
 
     @after_this_request
