@@ -36,12 +36,18 @@ def init_app(app: Flask) -> None:
         return response
 
 
+def email_after_this_response() -> None:
+    """Call once a new alert is committed: the emails go after this request's response."""
+    if has_request_context():
+        g.alerts_to_email = True
+
+
 @event.listens_for(Session, "after_commit")
 def _note_committed_alerts(session: Session) -> None:
     from feedback.analysis.alerts import committed_alerts
 
-    if committed_alerts(session) and has_request_context():
-        g.alerts_to_email = True  # sent after the response, once the commit is done
+    if committed_alerts(session):
+        email_after_this_response()
 
 
 def _send_after_response(app: Flask) -> None:

@@ -3,10 +3,12 @@ words, commit safely when a double tap races us."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 from flask import abort, render_template, url_for
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from feedback.extensions import db
@@ -14,6 +16,7 @@ from feedback.i18n import translate_words, use_language
 from feedback.languages import text_direction
 from feedback.surveys import device, services
 from feedback.surveys.models import Response, Survey
+from feedback.surveys.services import Bind
 from feedback.surveys.snapshot import SurveyView, survey_view
 from feedback.surveys.words import words_for
 
@@ -84,26 +87,36 @@ def posted_response(survey: AnySurvey, submission_id: str | None) -> Response | 
     return response
 
 
-def end_reading() -> None:
-    """End a screen's read-only transaction with COMMIT rather than the ROLLBACK it would
-    get when the request ends. On PostgreSQL a ROLLBACK makes psycopg forget the
-    statements it has prepared on that connection, so a screen's query would be planned
-    again on every request; after a COMMIT it is planned once per connection. (SQLite
-    keeps nothing like that, and the request's own ending costs it less.)"""
-    if db.session.get_bind().dialect.name != "sqlite":
-        db.session.commit()
+@contextmanager
+def respondent_connection() -> Iterator[Connection]:
+    """A database connection for one of a respondent's screens, used without an ORM
+    session: these screens read one row and write one, and are what the service does
+    most, so the session's own bookkeeping would be a large part of their time.
+
+    What the block leaves uncommitted (a screen's reading) ends with COMMIT, not the
+    ROLLBACK a closing connection gets: on PostgreSQL a ROLLBACK makes psycopg forget
+    the statements it has prepared on that connection, so a screen's query would be
+    planned again on every request. An error in the block rolls back as usual.
+    """
+    with db.engine.connect() as connection:
+        yield connection
+        if connection.in_transaction():
+            connection.commit()
 
 
-def commit_or_retry(action: Callable[[], T], again: Callable[[], T] | None = None) -> T:
-    """Run one service call and commit. If a parallel request (a double tap) stored the
-    same thing first, the unique constraint stops us: roll back and run it again (or
-    `again`, which must not trust anything read before), when it finds and reuses what
-    the other request stored."""
+def commit_or_retry(
+    action: Callable[[], T], again: Callable[[], T] | None = None, bind: Bind | None = None
+) -> T:
+    """Run one service call and commit (the request's ORM session, or `bind`). If a
+    parallel request (a double tap) stored the same thing first, the unique constraint
+    stops us: roll back and run it again (or `again`, which must not trust anything read
+    before), when it finds and reuses what the other request stored."""
+    bind = db.session if bind is None else bind
     try:
         result = action()
-        db.session.commit()
+        bind.commit()
     except IntegrityError:
-        db.session.rollback()
+        bind.rollback()
         result = (again or action)()
-        db.session.commit()
+        bind.commit()
     return result

@@ -5,8 +5,10 @@ from __future__ import annotations
 import secrets
 from collections.abc import Sequence
 from types import EllipsisType
+from typing import NamedTuple
 
 from sqlalchemy import bindparam, insert, inspect, select, update
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, joinedload
 
 from feedback.db import utcnow
@@ -16,6 +18,15 @@ from feedback.surveys.models import Answer, Question, Response, Survey, SurveyCl
 
 class InvalidAnswer(ValueError):
     """The answer does not fit the question (an unknown choice, say)."""
+
+
+# A respondent's screens read and write on a plain connection of their own; everything
+# else passes its ORM session, whose connection is then used.
+Bind = Session | Connection
+
+
+def connection_of(bind: Bind) -> Connection:
+    return bind.connection() if isinstance(bind, Session) else bind
 
 
 def new_submission_id() -> str:
@@ -146,14 +157,21 @@ _MOVE_RESPONSE_DATE = (
 )
 
 
-def store_answer(session: Session, found, question: Question, **given) -> int:
+class Stored(NamedTuple):
+    answer_id: int
+    new_alert: bool  # a safeguarding alert was raised about these words, just now
+
+
+def store_answer(bind: Bind, found, question: Question, **given) -> Stored:
     """Store (or replace) one answer, given the response and answer as `answer_so_far`
     read them: one INSERT or UPDATE, no ORM objects, as a respondent's every Next needs.
-    Scored and analysed once, now, like `record_answer`; returns the answer's id.
+    Scored and analysed once, now, like `record_answer`. The caller commits.
 
     A new answer moves the response's retention date on, to the day, as a new part added
     through the ORM would (`feedback.privacy.retention`). A lead's chosen themes exist
-    only for sent responses, so there is never one to forget here.
+    only for sent responses, so there is never one to forget here. Words that may show
+    harm get their alert in the same transaction, through the ORM (`raise_alert`); on a
+    plain connection, the caller asks for the email once it has committed.
     """
     if found is None or found.status != "in_progress":
         raise SurveyClosed("These answers have already been sent.")
@@ -168,7 +186,7 @@ def store_answer(session: Session, found, question: Question, **given) -> int:
 
         analysed, reasons = analysis_values(fields["value"])
         fields.update(analysed)
-    connection = session.connection()
+    connection = connection_of(bind)
     if found.answer_id is None:
         params = {"response_id": found.response_id, "question_id": question.id}
         result = connection.execute(_INSERT_ANSWER, {**fields, **params})
@@ -183,11 +201,19 @@ def store_answer(session: Session, found, question: Question, **given) -> int:
     else:
         answer_id = found.answer_id
         connection.execute(_UPDATE_ANSWER, {"answer_id": answer_id, **fields})
-    if reasons:
-        from feedback.analysis.alerts import raise_alert
+    return Stored(answer_id, bool(reasons) and _alert(bind, answer_id, reasons))
 
-        raise_alert(session, session.get(Answer, answer_id, populate_existing=True), reasons)
-    return answer_id
+
+def _alert(bind: Bind, answer_id: int, reasons: tuple[str, ...]) -> bool:
+    from feedback.analysis.alerts import raise_alert
+
+    if isinstance(bind, Session):
+        answer = bind.get(Answer, answer_id, populate_existing=True)
+        return raise_alert(bind, answer, reasons)[1]
+    # An ORM session inside the connection's transaction: it flushes there, and leaves
+    # committing (or rolling back) to the connection's owner.
+    with Session(bind=bind, join_transaction_mode="rollback_only") as session:
+        return raise_alert(session, session.get(Answer, answer_id), reasons)[1]
 
 
 def saved_answer(session: Session, response: Response, question_id: int) -> Answer | None:
@@ -264,7 +290,7 @@ _ANSWER_SO_FAR = (
 )
 
 
-def answer_so_far(session: Session, submission_id: str | None, question_id: int):
+def answer_so_far(bind: Bind, submission_id: str | None, question_id: int):
     """The response's id, survey, status and retention date, and its saved answer to
     this question (`answer_id` is None if there is none yet), for showing a question
     screen or storing its answer (`store_answer`). One small query, no ORM objects: a
@@ -272,7 +298,7 @@ def answer_so_far(session: Session, submission_id: str | None, question_id: int)
     if not submission_id:
         return None
     params = {"submission_id": submission_id, "question_id": question_id}
-    return session.connection().execute(_ANSWER_SO_FAR, params).first()
+    return connection_of(bind).execute(_ANSWER_SO_FAR, params).first()
 
 
 def resume_or_start(session: Session, survey: Survey, submission_id: str) -> Response:

@@ -20,10 +20,11 @@ from types import MappingProxyType
 
 from flask import current_app
 from sqlalchemy import bindparam, event, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from feedback.surveys.models import SCALE_KINDS, Answer, Question, Response, Survey
-from feedback.surveys.services import ANSWER_SO_FAR_COLUMNS, answer_so_far
+from feedback.surveys.services import ANSWER_SO_FAR_COLUMNS, Bind, answer_so_far, connection_of
 
 MAX_KEPT = 500  # surveys whose questions a worker keeps (a council has a few dozen)
 
@@ -104,8 +105,8 @@ _CURRENT_QUESTIONS = (
 )
 
 
-def _read_questions(session: Session, survey_id: int) -> tuple[QuestionView, ...]:
-    rows = session.connection().execute(_CURRENT_QUESTIONS, {"survey_id": survey_id})
+def _read_questions(connection: Connection, survey_id: int) -> tuple[QuestionView, ...]:
+    rows = connection.execute(_CURRENT_QUESTIONS, {"survey_id": survey_id})
     return tuple(
         QuestionView(
             id=row.id,
@@ -137,12 +138,12 @@ def _kept() -> _Kept:
     return kept
 
 
-def _view(session: Session, survey: dict) -> SurveyView:
+def _view(connection: Connection, survey: dict) -> SurveyView:
     kept = _kept()
     key = (survey["id"], survey["revision"])
     questions = kept.questions.get(key)
     if questions is None:
-        questions = _read_questions(session, survey["id"])
+        questions = _read_questions(connection, survey["id"])
         if len(kept.questions) >= MAX_KEPT:
             kept.questions.clear()
             kept.latest.clear()
@@ -151,11 +152,12 @@ def _view(session: Session, survey: dict) -> SurveyView:
     return SurveyView(**survey, questions=questions)
 
 
-def survey_view(session: Session, slug: str) -> SurveyView | None:
+def survey_view(bind: Bind, slug: str) -> SurveyView | None:
     """The survey with this public code and its current questions (None if there is none)."""
-    # Core, on the session's connection: the ORM layer would only add work here.
-    row = session.connection().execute(_SURVEY_ROW, {"slug": slug}).first()
-    return None if row is None else _view(session, row._asdict())
+    # Core, on a connection (the session's, if given one): the ORM would only add work.
+    connection = connection_of(bind)
+    row = connection.execute(_SURVEY_ROW, {"slug": slug}).first()
+    return None if row is None else _view(connection, row._asdict())
 
 
 # A question screen's survey row, with this respondent's response and their answer to
@@ -184,7 +186,7 @@ def _with_response(*columns):
 _SURVEY_WITH_ANSWER = _with_response(*ANSWER_SO_FAR_COLUMNS)
 
 
-def _together(session: Session, slug: str, n: int, submission_id: str | None):
+def _together(connection: Connection, slug: str, n: int, submission_id: str | None):
     """(survey, row) from one query that also reads the response and its answer to
     question n, guessing that question from the questions this worker keeps; the row is
     None if the guess was wrong (the survey changed since) or could not be made."""
@@ -192,13 +194,13 @@ def _together(session: Session, slug: str, n: int, submission_id: str | None):
     guess = kept.latest.get(slug)
     questions = kept.questions.get(guess) if guess else None
     if not submission_id or not questions or not 1 <= n <= len(questions):
-        return survey_view(session, slug), None
+        return survey_view(connection, slug), None
     params = {"slug": slug, "submission_id": submission_id, "question_id": questions[n - 1].id}
-    row = session.connection().execute(_SURVEY_WITH_ANSWER, params).first()
+    row = connection.execute(_SURVEY_WITH_ANSWER, params).first()
     if row is None:
         return None, None
     values = row._mapping
-    survey = _view(session, {name: values[label] for name, label in _SURVEY_LABELS})
+    survey = _view(connection, {name: values[label] for name, label in _SURVEY_LABELS})
     return survey, (row if survey.questions is questions else None)
 
 
@@ -208,7 +210,7 @@ def _question_id(survey: SurveyView | None, n: int) -> int | None:
     return survey.questions[n - 1].id
 
 
-def survey_with_answer(session: Session, slug: str, n: int, submission_id: str | None):
+def survey_with_answer(bind: Bind, slug: str, n: int, submission_id: str | None):
     """For showing question screen n or storing its answer: (the survey or None, the
     respondent's response and saved answer as plain values, or None; see
     `services.answer_so_far` and `services.store_answer`).
@@ -217,11 +219,12 @@ def survey_with_answer(session: Session, slug: str, n: int, submission_id: str |
     questions it keeps, and checks the guess against the revision that comes back. A
     response to another survey is never returned (a forged or stale form).
     """
-    survey, row = _together(session, slug, n, submission_id)
+    connection = connection_of(bind)
+    survey, row = _together(connection, slug, n, submission_id)
     if row is not None:
         return survey, (row if row.submission_id is not None else None)
     question_id = _question_id(survey, n)
-    found = answer_so_far(session, submission_id, question_id) if question_id else None
+    found = answer_so_far(connection, submission_id, question_id) if question_id else None
     return survey, (found if found is not None and found.survey_id == survey.id else None)
 
 

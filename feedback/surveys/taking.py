@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from flask import abort, redirect, request, session, url_for
 
+from feedback.alerts import email_after_this_response
 from feedback.extensions import csrf, db
 from feedback.surveys import bp, device, services
 from feedback.surveys.forms import FinishForm, answer_form
@@ -12,11 +13,11 @@ from feedback.surveys.models import Question, Survey, SurveyClosed
 from feedback.surveys.pages import (
     closed,
     commit_or_retry,
-    end_reading,
     posted_response,
     public_or_404,
     remembered_response,
     render,
+    respondent_connection,
     screen_url,
     start_url,
     survey_or_404,
@@ -34,8 +35,8 @@ def _question(survey: Survey, n: int) -> Question:
 @bp.get("/s/<slug>/<int:n>")
 def question(slug: str, n: int):
     """Show question n with the answer already given, if any (so Back keeps answers)."""
-    survey, found = survey_with_answer(db.session, slug, n, device.remembered(slug))
-    end_reading()
+    with respondent_connection() as connection:
+        survey, found = survey_with_answer(connection, slug, n, device.remembered(slug))
     survey = public_or_404(survey)
     question = _question(survey, n)
     if not survey.is_open():
@@ -58,38 +59,42 @@ def answer(slug: str, n: int):
     # The form's hidden submission id, else this device's: read here, before the form,
     # so the survey, the response and the stored answer come in one query.
     sid = device.valid_submission_id(request.form.get("submission_id"))
-    survey, found = survey_with_answer(db.session, slug, n, sid or device.remembered(slug))
-    survey = public_or_404(survey)
-    question = _question(survey, n)
-    if not survey.is_open():
-        return closed(survey)
-    form = answer_form(question, request.form)
-    if found is None:
-        return redirect(start_url(survey), 303)
-    if found.status != "in_progress":
-        return redirect(url_for("surveys.thanks", slug=slug), 303)
-    submission_id = form.submission_id.data = found.submission_id
-    if not form.validate():
-        return question_screen(survey, n, form, 400 if form.csrf_failed else 422)
-    try:
-        value = form.value()
-        commit_or_retry(
-            lambda: services.store_answer(db.session, found, question, **value),
-            # After a clash with a double tap, look again for the answer it stored.
-            again=lambda: services.store_answer(
-                db.session,
-                services.answer_so_far(db.session, submission_id, question.id),
-                question,
-                **value,
-            ),
-        )
-    except SurveyClosed:  # sent in a parallel request a moment ago
-        db.session.rollback()
-        return redirect(url_for("surveys.thanks", slug=slug), 303)
-    except services.InvalidAnswer:  # the form checks the same things: a safety net
-        db.session.rollback()
-        form.answer.errors = ["error_unknown"]
-        return question_screen(survey, n, form, 422)
+    with respondent_connection() as connection:
+        survey, found = survey_with_answer(connection, slug, n, sid or device.remembered(slug))
+        survey = public_or_404(survey)
+        question = _question(survey, n)
+        if not survey.is_open():
+            return closed(survey)
+        form = answer_form(question, request.form)
+        if found is None:
+            return redirect(start_url(survey), 303)
+        if found.status != "in_progress":
+            return redirect(url_for("surveys.thanks", slug=slug), 303)
+        submission_id = form.submission_id.data = found.submission_id
+        if not form.validate():
+            return question_screen(survey, n, form, 400 if form.csrf_failed else 422)
+        try:
+            value = form.value()
+            stored = commit_or_retry(
+                lambda: services.store_answer(connection, found, question, **value),
+                # After a clash with a double tap, look again for the answer it stored.
+                again=lambda: services.store_answer(
+                    connection,
+                    services.answer_so_far(connection, submission_id, question.id),
+                    question,
+                    **value,
+                ),
+                bind=connection,
+            )
+        except SurveyClosed:  # sent in a parallel request a moment ago
+            connection.rollback()
+            return redirect(url_for("surveys.thanks", slug=slug), 303)
+        except services.InvalidAnswer:  # the form checks the same things: a safety net
+            connection.rollback()
+            form.answer.errors = ["error_unknown"]
+            return question_screen(survey, n, form, 422)
+    if stored.new_alert:
+        email_after_this_response()
     device.remember(slug, submission_id)
     return redirect(screen_url(survey, n + 1), 303)
 
