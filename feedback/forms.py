@@ -55,9 +55,10 @@ MAX_SIGNED = 20000  # sessions whose signed CSRF token a worker keeps
 def _kept_tokens() -> dict[str, str] | None:
     """Each session's signed CSRF token, by its raw token, as this worker last signed or
     checked it; None when tokens have a time limit (then a token's age matters)."""
-    if current_app.config.get("WTF_CSRF_TIME_LIMIT") is not None:
+    app = current_app._get_current_object()
+    if app.config.get("WTF_CSRF_TIME_LIMIT") is not None:
         return None
-    return current_app.extensions.setdefault("csrf_signed", {})
+    return app.extensions.setdefault("csrf_signed", {})
 
 
 def _keep(kept: dict[str, str], raw: str, signed: str) -> None:

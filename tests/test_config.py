@@ -60,3 +60,19 @@ def test_postgresql_statements_are_prepared_unless_behind_pgbouncer(monkeypatch,
     assert engine["connect_args"] == {"prepare_threshold": None}
     monkeypatch.setenv("DATABASE_URL", "")
     assert "connect_args" not in load_config(tmp_path)["SQLALCHEMY_ENGINES"]["default"]
+
+
+def test_plain_views_and_hooks_are_called_as_they_are_and_async_ones_are_not(app):
+    def view():
+        return "plain"
+
+    async def later():
+        return "async"
+
+    assert app.ensure_sync(view) is view
+    try:
+        wrapped = app.ensure_sync(later)
+    except RuntimeError as error:  # Flask's own answer without its async extra installed
+        assert "async" in str(error).lower()
+    else:
+        assert wrapped is not later

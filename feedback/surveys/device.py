@@ -115,11 +115,15 @@ class Tablet:
         return now - self.seen
 
 
+_UNREAD = object()
+
+
 def current_tablet() -> Tablet | None:
     """The tablet session this request comes from, if any (read once per request)."""
-    if "tablet" not in g:
-        g.tablet = _read_tablet()
-    return g.tablet
+    tablet = g.get("tablet", _UNREAD)
+    if tablet is _UNREAD:
+        tablet = g.tablet = _read_tablet()
+    return tablet
 
 
 def _read_tablet() -> Tablet | None:
