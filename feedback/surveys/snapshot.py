@@ -1,14 +1,15 @@
-"""The survey a respondent is taking, read quickly: its row every time, its questions
-from a copy each worker keeps.
+"""The survey a respondent is taking, read quickly: what decides access every time, the
+rest from a copy each worker keeps.
 
 Loading a survey and its questions through the ORM was the largest part of every
-question screen. A screen now reads the survey's own row in one small query, so opening,
-closing and dates always take effect at once, and takes the questions from a copy kept
-in this process for that survey's `revision`. The revision goes up in the same
-transaction whenever the survey or any of its questions is added, changed or deleted
-through the ORM (the before_flush hook below), so every worker, on every machine, makes
-a fresh copy on its next request after a change. Nothing here is shared between
-processes, and a copy is never changed once made.
+question screen. A screen now reads, in one small query, the survey's revision and what
+decides whether it can be answered now (status and dates, so opening and closing always
+take effect at once, however they were changed), and takes the rest (its words and
+questions) from a copy kept in this process for that survey's `revision`. The revision
+goes up in the same transaction whenever the survey or any of its questions is added,
+changed or deleted through the ORM (the before_flush hook below), so every worker, on
+every machine, makes a fresh copy on its next request after a change. Nothing here is
+shared between processes, and a copy is never changed once made.
 """
 
 from __future__ import annotations
@@ -124,10 +125,10 @@ def _read_questions(connection: Connection, survey_id: int) -> tuple[QuestionVie
 
 @dataclass(slots=True)
 class _Kept:
-    """What one worker keeps: questions by (survey id, revision), and the last
-    (survey id, revision) seen for each public code."""
+    """What one worker keeps: each survey's view (its row and current questions) by
+    (survey id, revision), and the last (survey id, revision) seen for each public code."""
 
-    questions: dict[tuple[int, int], tuple[QuestionView, ...]]
+    views: dict[tuple[int, int], SurveyView]
     latest: dict[str, tuple[int, int]]
 
 
@@ -139,17 +140,19 @@ def _kept() -> _Kept:
 
 
 def _view(connection: Connection, survey: dict) -> SurveyView:
+    """The view of a survey from its whole row, with the questions kept for its revision."""
     kept = _kept()
     key = (survey["id"], survey["revision"])
-    questions = kept.questions.get(key)
+    earlier = kept.views.get(key)
+    questions = earlier.questions if earlier is not None else None
     if questions is None:
         questions = _read_questions(connection, survey["id"])
-        if len(kept.questions) >= MAX_KEPT:
-            kept.questions.clear()
+        if len(kept.views) >= MAX_KEPT:
+            kept.views.clear()
             kept.latest.clear()
-        kept.questions[key] = questions
-        kept.latest[survey["slug"]] = key
-    return SurveyView(**survey, questions=questions)
+    view = kept.views[key] = SurveyView(**survey, questions=questions)
+    kept.latest[survey["slug"]] = key
+    return view
 
 
 def survey_view(bind: Bind, slug: str) -> SurveyView | None:
@@ -160,48 +163,48 @@ def survey_view(bind: Bind, slug: str) -> SurveyView | None:
     return None if row is None else _view(connection, row._asdict())
 
 
-# A question screen's survey row, with this respondent's response and their answer to
-# the question (both outer joined: either may be missing). The survey's columns are
-# labelled s_<name>, apart from the response's and the answer's.
-_SURVEY_LABELS = [(c.key, f"s_{c.key}") for c in _ROW_COLUMNS]
-
-
-def _with_response(*columns):
-    return (
-        select(*(c.label(f"s_{c.key}") for c in _ROW_COLUMNS), *columns)
-        .select_from(Survey)
-        .outerjoin(
-            Response,
-            (Response.submission_id == bindparam("submission_id"))
-            & (Response.survey_id == Survey.id),
-        )
-        .outerjoin(
-            Answer,
-            (Answer.response_id == Response.id) & (Answer.question_id == bindparam("question_id")),
-        )
-        .where(Survey.slug == bindparam("slug"))
+# A question screen's query: the survey's id and revision, and what decides whether it
+# can be answered now, with this respondent's response and their answer to the question
+# (both outer joined: either may be missing). Everything else about the survey changes
+# only with its revision, so it comes from the view this worker keeps for that revision.
+_CHECKED = (Survey.id, Survey.revision, Survey.status, Survey.opens_at, Survey.closes_at)
+_SURVEY_WITH_ANSWER = (
+    select(*(c.label(f"s_{c.key}") for c in _CHECKED), *ANSWER_SO_FAR_COLUMNS)
+    .select_from(Survey)
+    .outerjoin(
+        Response,
+        (Response.submission_id == bindparam("submission_id")) & (Response.survey_id == Survey.id),
     )
-
-
-_SURVEY_WITH_ANSWER = _with_response(*ANSWER_SO_FAR_COLUMNS)
+    .outerjoin(
+        Answer,
+        (Answer.response_id == Response.id) & (Answer.question_id == bindparam("question_id")),
+    )
+    .where(Survey.slug == bindparam("slug"))
+)
 
 
 def _together(connection: Connection, slug: str, n: int, submission_id: str | None):
     """(survey, row) from one query that also reads the response and its answer to
-    question n, guessing that question from the questions this worker keeps; the row is
-    None if the guess was wrong (the survey changed since) or could not be made."""
+    question n, guessing that question from the view this worker keeps; the row is None
+    if the guess was wrong (the survey changed since) or could not be made."""
     kept = _kept()
     guess = kept.latest.get(slug)
-    questions = kept.questions.get(guess) if guess else None
-    if not submission_id or not questions or not 1 <= n <= len(questions):
+    view = kept.views.get(guess) if guess else None
+    if not submission_id or view is None or not 1 <= n <= len(view.questions):
         return survey_view(connection, slug), None
-    params = {"slug": slug, "submission_id": submission_id, "question_id": questions[n - 1].id}
+    params = {"slug": slug, "submission_id": submission_id, "question_id": view.questions[n - 1].id}
     row = connection.execute(_SURVEY_WITH_ANSWER, params).first()
     if row is None:
         return None, None
-    values = row._mapping
-    survey = _view(connection, {name: values[label] for name, label in _SURVEY_LABELS})
-    return survey, (row if survey.questions is questions else None)
+    if (row.s_id, row.s_revision, row.s_status, row.s_opens_at, row.s_closes_at) != (
+        view.id,
+        view.revision,
+        view.status,
+        view.opens_at,
+        view.closes_at,
+    ):
+        return survey_view(connection, slug), None  # changed since: read it afresh
+    return view, row
 
 
 def _question_id(survey: SurveyView | None, n: int) -> int | None:

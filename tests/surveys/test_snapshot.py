@@ -147,3 +147,24 @@ def test_a_response_to_another_survey_is_not_found_either_way(app, client):
         for _ in range(2):  # not kept yet, then kept
             assert survey_with_answer(db.session, second, 1, sid)[1] is None
         assert survey_with_answer(db.session, first, 1, sid)[1].submission_id == sid
+
+
+def test_closing_shows_at_once_on_question_screens_even_when_done_in_sql(app, client):
+    """The one query of a question screen reads the survey's status and dates itself."""
+    with app.app_context():
+        slug = make_survey(db.session).slug
+    sid = begin(client, slug)
+    assert client.get(f"/s/{slug}/1").status_code == 200  # the worker now keeps the view
+    assert post_answer(client, slug, 1, sid, answer="happy").status_code == 303
+    with app.app_context():
+        before = _revision(slug)
+        db.session.execute(update(Survey).where(Survey.slug == slug).values(status="closed"))
+        db.session.commit()
+        assert _revision(slug) == before  # behind the ORM's back: no new revision
+    assert client.get(f"/s/{slug}/1").status_code == 410
+    assert post_answer(client, slug, 1, sid, answer="sad").status_code == 410
+    with app.app_context():
+        db.session.execute(update(Survey).where(Survey.slug == slug).values(status="open"))
+        db.session.commit()
+    assert client.get(f"/s/{slug}/1").status_code == 200
+    assert post_answer(client, slug, 1, sid, answer="ok").status_code == 303
