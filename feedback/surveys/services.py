@@ -157,6 +157,10 @@ _MOVE_RESPONSE_DATE = (
 )
 
 
+# What a person said in an answer; everything else is worked out from it.
+_WHAT_WAS_SAID = ("skipped", "value", "choices", "drawing", "ok_to_quote")
+
+
 class Stored(NamedTuple):
     answer_id: int
     new_alert: bool  # a safeguarding alert was raised about these words, just now
@@ -165,7 +169,8 @@ class Stored(NamedTuple):
 def store_answer(bind: Bind, found, question: Question, **given) -> Stored:
     """Store (or replace) one answer, given the response and answer as `answer_so_far`
     read them: one INSERT or UPDATE, no ORM objects, as a respondent's every Next needs.
-    Scored and analysed once, now, like `record_answer`. The caller commits.
+    Scored and analysed once, now, like `record_answer`. The same answer sent again is
+    not written again (it keeps the time it was first given). The caller commits.
 
     A new answer moves the response's retention date on, to the day, as a new part added
     through the ORM would (`feedback.privacy.retention`). A lead's chosen themes exist
@@ -178,6 +183,12 @@ def store_answer(bind: Bind, found, question: Question, **given) -> Stored:
     if question.survey_id != found.survey_id:
         raise InvalidAnswer("That question is not part of this survey.")
     fields = answer_fields(question, **given)
+    if found.answer_id is not None and all(
+        fields[name] == getattr(found, name) for name in _WHAT_WAS_SAID
+    ):
+        # The same answer again (Back, then Next): nothing to write, and it keeps the
+        # time it was first given.
+        return Stored(found.answer_id, False)
     reasons: tuple[str, ...] = ()
     if question.kind == "text" and not (
         found.answer_id is not None and found.value == fields["value"]

@@ -49,6 +49,10 @@ def test_answer_post_takes_one_read_and_one_write(app, client, survey):
     with counted(app) as statements:
         assert post_answer(client, survey, 2, sid, answer="3").status_code == 303
     assert len(statements) == 2 and statements[1].lstrip().upper().startswith("UPDATE")
+    # The same answer again (Back, then Next): read, and nothing to write.
+    with counted(app) as statements:
+        assert post_answer(client, survey, 2, sid, answer="3").status_code == 303
+    assert len(statements) == 1 and statements[0].lstrip().upper().startswith("SELECT")
 
 
 def test_on_postgresql_a_question_screen_is_planned_once_per_connection(app, client, survey):

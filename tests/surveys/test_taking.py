@@ -153,3 +153,15 @@ def test_written_words_are_analysed_as_they_are_given_and_again_when_changed(app
     skipped = stored(app, sid)[1][6]
     assert skipped.skipped and skipped.value is None
     assert (skipped.sentiment, skipped.polarity, skipped.themes) == (None, None, None)
+
+
+def test_the_same_answer_again_keeps_the_time_it_was_first_given(app, client, survey):
+    sid = begin(client, survey)
+    post_answer(client, survey, 5, sid, answer=["who", "fewer"])
+    first = stored(app, sid)[1][5]
+    post_answer(client, survey, 5, sid, answer=["who", "fewer"])  # Back, then Next
+    again = stored(app, sid)[1][5]
+    assert (again.choices, again.answered_at) == (["who", "fewer"], first.answered_at)
+    post_answer(client, survey, 5, sid, answer=["who"])
+    changed = stored(app, sid)[1][5]
+    assert changed.choices == ["who"] and changed.answered_at > first.answered_at
