@@ -115,6 +115,18 @@ class KeptCSRF(CSRF):
             _keep(kept, raw, field.data)
 
 
+# Each form field's filters, with `clean_text` first for text: fields are declared once,
+# on their form's class, so this stays as small as the forms are few.
+_FILTERS: dict[object, tuple] = {}
+
+
+def _with_cleaning(unbound_field, filters) -> tuple:
+    filters = tuple(filters)
+    if issubclass(unbound_field.field_class, StringField) and clean_text not in filters:
+        return (clean_text, *filters)
+    return filters
+
+
 class SafeForm(FlaskForm):
     """A FlaskForm whose text fields are all cleaned with `clean_text` before validation,
     whose hidden fields render quickly, and whose CSRF token is signed once per session
@@ -124,9 +136,17 @@ class SafeForm(FlaskForm):
         csrf_class = KeptCSRF
 
         def bind_field(self, form, unbound_field, options):
-            filters = list(options.get("filters", unbound_field.kwargs.get("filters", ())))
-            if issubclass(unbound_field.field_class, StringField) and clean_text not in filters:
-                options["filters"] = [clean_text, *filters]
+            if "filters" not in options:  # the usual case: the field's own, worked out once
+                filters = _FILTERS.get(unbound_field)
+                if filters is None:
+                    if len(_FILTERS) > 10_000:  # only a form made afresh each time could
+                        _FILTERS.clear()
+                    filters = _FILTERS[unbound_field] = _with_cleaning(
+                        unbound_field, unbound_field.kwargs.get("filters", ())
+                    )
+                options["filters"] = filters
+            else:
+                options["filters"] = _with_cleaning(unbound_field, options["filters"])
             return unbound_field.bind(form=form, **options)
 
         def render_field(self, field, render_kw):
