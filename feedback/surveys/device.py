@@ -73,15 +73,25 @@ def remembered(slug: str) -> str | None:
 
 
 @lru_cache(maxsize=4096)
-def _response_cookie(secret_key: str, slug: str, submission_id: str) -> str:
-    """The signed cookie for one response: always the same, so signed once per worker
-    for the few minutes a child spends answering."""
-    return _signer_for(secret_key, "survey-response").dumps({"slug": slug, "sid": submission_id})
+def _response_cookie(secret_key: str, slug: str, submission_id: str, day: int) -> str:
+    """The signed cookie for one response on one day: always the same, so signed once per
+    worker for the few minutes a child spends answering."""
+    return _signer_for(secret_key, "survey-response").dumps(
+        {"slug": slug, "sid": submission_id, "day": day}
+    )
 
 
 def remember(slug: str, submission_id: str) -> None:
-    """Keep the submission id on this device (only for this browser session on a tablet)."""
-    value = _response_cookie(current_app.secret_key, slug, submission_id)
+    """Keep the submission id on this device (only for this browser session on a tablet).
+
+    The cookie names the day it was set, and is set again at most once a day: each answer
+    moves the time left to carry on to 30 days from its day (as a response's retention
+    date moves on, to the day), without a new cookie on every screen.
+    """
+    day = int(time.time() // 86400)
+    value = _response_cookie(current_app.secret_key, slug, submission_id, day)
+    if request.cookies.get(RESPONSE_COOKIE) == value:
+        return  # already set today, for this response
     max_age = None if current_tablet() else RESUME_SECONDS
 
     @after_this_request
