@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
-from flask import abort, render_template, url_for
+from flask import abort, current_app, render_template, request, url_for
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
@@ -63,11 +63,25 @@ def start_url(survey: AnySurvey) -> str:
     return url_for("surveys.start", slug=survey.slug)
 
 
+MAX_URLS = 50000  # screen addresses a worker keeps
+
+
 def screen_url(survey: AnySurvey, n: int) -> str:
-    """The question screen n, or the 'send' screen after the last question."""
-    if n > len(survey.questions):
-        return url_for("surveys.finish", slug=survey.slug)
-    return url_for("surveys.question", slug=survey.slug, n=max(n, 1))
+    """The question screen n, or the 'send' screen after the last question. Worked out
+    once per worker: the same few addresses are given on every screen."""
+    n = 0 if n > len(survey.questions) else max(n, 1)
+    key = (request.script_root, survey.slug, n)
+    urls = current_app.extensions.setdefault("screen_urls", {})
+    url = urls.get(key)
+    if url is None:
+        if n == 0:
+            url = url_for("surveys.finish", slug=survey.slug)
+        else:
+            url = url_for("surveys.question", slug=survey.slug, n=n)
+        if len(urls) >= MAX_URLS:
+            urls.clear()
+        urls[key] = url
+    return url
 
 
 def remembered_response(survey: AnySurvey) -> Response | None:

@@ -165,3 +165,17 @@ def test_the_same_answer_again_keeps_the_time_it_was_first_given(app, client, su
     post_answer(client, survey, 5, sid, answer=["who"])
     changed = stored(app, sid)[1][5]
     assert changed.choices == ["who"] and changed.answered_at > first.answered_at
+
+
+def test_next_screen_addresses_follow_where_the_app_is_mounted(client, survey):
+    sid = begin(client, survey)
+    plain = post_answer(client, survey, 1, sid, answer="happy")
+    mounted = client.post(
+        f"/s/{survey}/1",
+        data={"submission_id": sid, "go": "next", "answer": "happy"},
+        environ_overrides={"SCRIPT_NAME": "/feedback"},
+    )
+    assert plain.location == f"/s/{survey}/2"
+    assert mounted.location == f"/feedback/s/{survey}/2"
+    last = post_answer(client, survey, 6, sid, go="skip")
+    assert last.location == f"/s/{survey}/send"
