@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import create_engine, select  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
+from benchmarks import bulk  # noqa: E402
 from benchmarks.databases import throwaway  # noqa: E402
 from feedback import migrate  # noqa: E402
 from feedback.analysis import analyse_comment  # noqa: E402
@@ -124,12 +125,6 @@ def _rows(responses: int, plans, seed: int = 7):
     yield batch
 
 
-def _sqlite_value(v):
-    if isinstance(v, datetime):
-        return v.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
-    return int(v) if isinstance(v, bool) else v
-
-
 def fill(engine, responses: int) -> int:
     """Migrate, then bulk-insert `responses` responses; returns the number of answers."""
     migrate.upgrade(engine)
@@ -146,27 +141,8 @@ def fill(engine, responses: int) -> int:
     for batch in _rows(responses, plans):
         answers += len(batch[1])
         for (table, columns), rows in zip(tables, batch, strict=True):
-            if not rows:
-                continue
-            if postgres:
-                with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                    for row in rows:
-                        copy.write_row(row)
-            else:
-                marks = ",".join("?" * len(rows[0]))
-                cursor.executemany(
-                    f"INSERT INTO {table} ({columns}) VALUES ({marks})",  # nosec B608
-                    [tuple(_sqlite_value(v) for v in row) for row in rows],
-                )
-    if postgres:
-        for table in ("responses", "answers", "safeguarding_alerts"):
-            cursor.execute(
-                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # nosec B608
-                f"(SELECT max(id) FROM {table}))"
-            )
-        cursor.execute("ANALYZE")
-    else:
-        cursor.execute("ANALYZE")
+            bulk.insert_rows(cursor, postgres, table, columns, rows)
+    bulk.finish(cursor, postgres, [table for table, _ in tables])
     raw.commit()
     raw.close()
     return answers

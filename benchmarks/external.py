@@ -110,9 +110,15 @@ SCRIPTS = (
                 lambda m: float(m[1]) < 1,
             ),
         ),
+        own_sqlite=False,
     ),
     # The same data generator and steps at 100,000 responses, without the CSV export.
-    Script("report_build", ("-m", "benchmarks.report_large"), (_editions("100,000", 20),)),
+    Script(
+        "report_build",
+        ("-m", "benchmarks.report_large"),
+        (_editions("100,000", 20),),
+        own_sqlite=False,
+    ),
     Script(
         "analysis_throughput",
         ("benchmarks/analysis_throughput.py", "--comments", "10000"),

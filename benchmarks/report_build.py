@@ -5,7 +5,10 @@ Run from the repository root:
     python benchmarks/report_build.py                 # 10,000 and 100,000 responses
     python benchmarks/report_build.py --sizes 10000   # just one size
 
-Each size gets a fresh temporary SQLite file, filled with fast executemany inserts:
+Each size gets a fresh throwaway database: a temporary SQLite file, or with DATABASE_URL
+pointing at PostgreSQL a database of its own on that server, created and dropped by
+`benchmarks/databases.py` (never real data). It is filled with fast bulk inserts
+(executemany on SQLite, COPY on PostgreSQL):
 submitted responses to the four shipped surveys over six months, every question answered
 (a few skipped), written comments from the demo pool carrying the analysis results they
 would have had when stored, some marked OK to quote, and thirty actions. A report covers
@@ -37,8 +40,10 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import create_engine, select  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
+from benchmarks import bulk  # noqa: E402
+from benchmarks.databases import throwaway  # noqa: E402
+from feedback import migrate  # noqa: E402
 from feedback.analysis import analyse_comment  # noqa: E402
-from feedback.db import Model  # noqa: E402
 from feedback.models import Action, Survey  # noqa: E402
 from feedback.reports.data import build_report  # noqa: E402
 from feedback.reports.export import csv_lines  # noqa: E402
@@ -54,15 +59,19 @@ SERVICE = Service("Benchmark Children's Services", "Call 01234 567890")
 COMMENTS = ROOT / "feedback" / "demo_comments.toml"
 
 
-def _stamp(when: datetime) -> str:
-    """How SQLAlchemy stores a UTC datetime in SQLite."""
-    return when.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+RESPONSE_COLUMNS = (
+    "id, submission_id, survey_id, audience, language, status, respondent_name, started_at,"
+    " submitted_at"
+)
+ANSWER_COLUMNS = (
+    "id, response_id, question_id, skipped, value, choices, score, sentiment, polarity,"
+    " flagged, themes, ok_to_quote, answered_at"
+)
 
 
-def fill(path: Path, responses: int, seed: int = 7) -> int:
-    """Create the schema and `responses` submitted responses; return the number of answers."""
-    engine = create_engine(f"sqlite:///{path}")
-    Model.metadata.create_all(engine)
+def fill(engine, responses: int, seed: int = 7) -> int:
+    """Migrate, then add `responses` submitted responses; return the number of answers."""
+    migrate.upgrade(engine)
     with Session(engine) as session:
         load_shipped(session)
         session.commit()
@@ -88,29 +97,21 @@ def fill(path: Path, responses: int, seed: int = 7) -> int:
         pool = [text for texts in tomllib.load(f).values() for text in texts]
     analysed = {text: analyse_comment(text) for text in pool}  # once per distinct comment
     rng = random.Random(seed)  # nosec B311 - benchmark data
+    postgres = engine.dialect.name == "postgresql"
     raw = engine.raw_connection()
     cursor = raw.cursor()
     answer_id = 0
     batch_responses, batch_answers = [], []
 
     def flush() -> None:
-        cursor.executemany(
-            "INSERT INTO responses (id, submission_id, survey_id, audience, language, status,"
-            " respondent_name, started_at, submitted_at) VALUES (?,?,?,?,?,?,?,?,?)",
-            batch_responses,
-        )
-        cursor.executemany(
-            "INSERT INTO answers (id, response_id, question_id, skipped, value, choices, score,"
-            " sentiment, polarity, flagged, themes, ok_to_quote, answered_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            batch_answers,
-        )
+        bulk.insert_rows(cursor, postgres, "responses", RESPONSE_COLUMNS, batch_responses)
+        bulk.insert_rows(cursor, postgres, "answers", ANSWER_COLUMNS, batch_answers)
         batch_responses.clear()
         batch_answers.clear()
 
     for rid in range(1, responses + 1):
         survey_id, audience, questions = plans[rid % len(plans)]
-        when = _stamp(NOW - timedelta(seconds=rng.uniform(0, 180 * 86400)))
+        when = NOW - timedelta(seconds=rng.uniform(0, 180 * 86400))
         batch_responses.append(
             (rid, f"bench-{rid}", survey_id, audience, "en", "submitted", None, when, when)
         )
@@ -118,16 +119,16 @@ def fill(path: Path, responses: int, seed: int = 7) -> int:
         for qid, kind, options in questions:
             answer_id += 1
             value = choices = score = sentiment = polarity = themes = None
-            flagged = quote = skipped = 0
+            flagged = quote = skipped = False
             if rng.random() < 0.08:
-                skipped = 1
+                skipped = True
             elif kind == "text":
                 value = rng.choice(pool)
                 result = analysed[value]
                 sentiment, polarity = result.sentiment, result.polarity
-                flagged = int(result.safeguarding)
+                flagged = result.safeguarding
                 themes = json.dumps(list(result.themes))
-                quote = int(not flagged and rng.random() < 0.05)
+                quote = not flagged and rng.random() < 0.05
             elif kind == "multi":
                 choices = json.dumps([o["value"] for o in options if rng.random() < 0.35])
             else:
@@ -135,28 +136,15 @@ def fill(path: Path, responses: int, seed: int = 7) -> int:
                 value = options[index]["value"]
                 score = options[index].get("score")
             batch_answers.append(
-                (
-                    answer_id,
-                    rid,
-                    qid,
-                    skipped,
-                    value,
-                    choices,
-                    score,
-                    sentiment,
-                    polarity,
-                    flagged,
-                    themes,
-                    quote,
-                    when,
-                )
-            )
+                (answer_id, rid, qid, skipped, value, choices, score, sentiment, polarity,
+                 flagged, themes, quote, when)
+            )  # fmt: skip
         if len(batch_responses) >= 5000:
             flush()
     flush()
+    bulk.finish(cursor, postgres, ("responses", "answers"))
     raw.commit()
     raw.close()
-    engine.dispose()
     return answer_id
 
 
@@ -186,16 +174,15 @@ def report_period() -> Period:
 
 
 def run(size: int, with_csv: bool = True) -> None:
-    """Generate `size` responses in a temporary SQLite file and print each step's figures."""
-    with tempfile.TemporaryDirectory(prefix="report-bench-") as tmp:
-        path = Path(tmp) / "bench.sqlite"
+    """Generate `size` responses in a throwaway database and print each step's figures."""
+    with tempfile.TemporaryDirectory(prefix="report-bench-") as tmp, throwaway(Path(tmp)) as dbs:
+        engine = create_engine(dbs.urls["extra"])
         started = time.perf_counter()
-        answers = fill(path, size)
+        answers = fill(engine, size)
         print(
-            f"report_build: {size:,} responses ({answers:,} answers) generated in "
+            f"report_build: {size:,} responses ({answers:,} answers) on {dbs.kind}, generated in "
             f"{time.perf_counter() - started:.1f} s"
         )
-        engine = create_engine(f"sqlite:///{path}")
         period = report_period()
         steps = {
             "build_report": lambda s: build_report(s, period),
