@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from PIL import Image, ImageDraw  # noqa: E402
 
+from benchmarks.databases import throwaway  # noqa: E402
 from feedback import create_app, migrate  # noqa: E402
 from feedback.agreements.template_services import install_default_template  # noqa: E402
 from feedback.extensions import db  # noqa: E402
@@ -74,12 +75,15 @@ def main(argv: list[str] | None = None) -> int:
     drawing = _drawing()
     timer = Timer()
     sizes: dict[str, int] = {}
-    with tempfile.TemporaryDirectory(prefix="agreements-bench-") as tmp:
+    with (
+        tempfile.TemporaryDirectory(prefix="agreements-bench-") as tmp,
+        throwaway(Path(tmp)) as dbs,
+    ):
         app = create_app(
             {
                 "INSTANCE_PATH": f"{tmp}/instance",
                 "SECRET_KEY": "benchmark-secret-key-that-is-long-enough-0123",
-                "SQLALCHEMY_ENGINES": {"default": {"url": f"sqlite:///{tmp}/bench.sqlite"}},
+                "SQLALCHEMY_ENGINES": {"default": {"url": dbs.urls["product"]}},
                 "WTF_CSRF_ENABLED": False,
                 "RATELIMIT_ENABLED": False,
             }

@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import select  # noqa: E402
 
+from benchmarks.databases import throwaway  # noqa: E402
 from feedback import create_app, migrate  # noqa: E402
 from feedback.builder.advice import survey_advice_count  # noqa: E402
 from feedback.extensions import db  # noqa: E402
@@ -54,12 +55,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=30)
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="builder-bench-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="builder-bench-") as tmp, throwaway(Path(tmp)) as dbs:
         app = create_app(
             {
                 "INSTANCE_PATH": f"{tmp}/instance",
                 "SECRET_KEY": "benchmark-secret-key-that-is-long-enough-123",
-                "SQLALCHEMY_ENGINES": {"default": {"url": f"sqlite:///{tmp}/bench.sqlite"}},
+                "SQLALCHEMY_ENGINES": {"default": {"url": dbs.urls["product"]}},
                 "WTF_CSRF_ENABLED": False,
                 "RATELIMIT_ENABLED": False,
             }

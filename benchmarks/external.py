@@ -142,11 +142,13 @@ SCRIPTS = (
                 "Working Together Agreements, each step", "", r"(?s).*step\s+median.*", slowest_step
             ),
         ),
+        own_sqlite=False,
     ),
     Script(
         "builder_pages",
         ("benchmarks/builder_pages.py",),
         (Figure("survey builder pages", "", r"(?s).*page\s+median.*", slowest_step),),
+        own_sqlite=False,
     ),
     Script(
         "dashboard_query",
