@@ -69,6 +69,17 @@ class CookieSessions(SecureCookieSessionInterface):
             self._read[cookie] = (signer, data, signed_at.timestamp())
         return self.session_class(data)
 
+    def save_session(self, app: Flask, session, response: Response) -> None:
+        """Flask's, without working out the cookie's settings when it is not sent: most
+        requests leave the session as it came."""
+        if not session.modified and not (
+            session.permanent and app.config["SESSION_REFRESH_EACH_REQUEST"]
+        ):
+            if session.accessed:
+                response.vary.add("Cookie")
+            return
+        super().save_session(app, session, response)
+
 
 def init_app(app: Flask) -> None:
     app.session_interface = CookieSessions()

@@ -37,8 +37,10 @@ def keep_tablet_locked():
     """On a tablet, stay inside its survey, and go home after a long idle (even without
     JavaScript, the next page load after that goes back to the welcome screen)."""
     tablet = device.current_tablet()
+    if tablet is None:
+        return None
     endpoint = (request.endpoint or "").removeprefix("surveys.")
-    if tablet is None or endpoint.startswith("staff_"):
+    if endpoint.startswith("staff_"):
         return None
     if endpoint == "index":
         return redirect(url_for("surveys.tablet_welcome"))
@@ -55,8 +57,10 @@ def keep_tablet_locked():
 def note_tablet_activity(response):
     """Remember when the tablet was last used, for the idle check above."""
     tablet = device.current_tablet()
+    if tablet is None:
+        return response
     endpoint = (request.endpoint or "").removeprefix("surveys.")
-    if tablet and not endpoint.startswith("staff_") and response.status_code < 500:
+    if not endpoint.startswith("staff_") and response.status_code < 500:
         now = time.time()
         device.set_tablet_cookie(
             response, device.Tablet(tablet.slug, tablet.started_by, tablet.started, now)

@@ -59,3 +59,32 @@ def test_a_forged_cookie_is_refused_and_a_new_key_checks_again(app, loads):
     assert _read(app, cookie)["csrf_token"] == "abc"
     app.secret_key = "another key, after a rotation, long enough " * 2
     assert dict(_read(app, cookie)) == {}
+
+
+def test_the_cookie_is_sent_only_when_flask_would_send_it(app):
+    """Unchanged: no cookie, but Vary: Cookie; changed, or permanent and refreshed on
+    every request (Flask's SESSION_REFRESH_EACH_REQUEST): sent, as Flask sends it."""
+    from flask import Response
+
+    interface, name = app.session_interface, app.config["SESSION_COOKIE_NAME"]
+    cookie = _cookie(app, csrf_token="abc")
+
+    def saved(change) -> Response:
+        with app.test_request_context("/", headers={"Cookie": f"{name}={cookie}"}) as ctx:
+            change(ctx.session)
+            response = Response()
+            interface.save_session(app, ctx.session, response)
+            return response
+
+    untouched = saved(lambda s: s.get("csrf_token"))
+    assert "Set-Cookie" not in untouched.headers and "Cookie" in untouched.headers["Vary"]
+    changed = saved(lambda s: s.update(step=2))
+    assert changed.headers["Set-Cookie"].startswith(f"{name}=")
+
+    def permanent_unchanged(session) -> None:
+        session.permanent = True
+        session.modified = False
+
+    assert saved(permanent_unchanged).headers["Set-Cookie"].startswith(f"{name}=")
+    app.config["SESSION_REFRESH_EACH_REQUEST"] = False
+    assert "Set-Cookie" not in saved(permanent_unchanged).headers
