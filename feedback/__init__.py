@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from functools import partial
 from inspect import CO_COROUTINE
 from pathlib import Path
 from types import FunctionType
@@ -94,6 +95,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     assets.init_app(app)
     compress.init_app(app)
     _skip_idle_rate_limit_check(app, limiter)
+    _limiter_hooks_only_after_a_check(app, limiter)
     return app
 
 
@@ -107,3 +109,36 @@ def _skip_idle_rate_limit_check(app: Flask, limiter) -> None:
     app.before_request_funcs[None] = [
         f for f in app.before_request_funcs.get(None, []) if f != limiter._check_request_limit
     ]
+
+
+def _limiter_hooks_only_after_a_check(app: Flask, limiter) -> None:
+    """Flask-Limiter's after-request hook (deductions for failed sign-ins, headers) and its
+    teardown work on what its checks leave on the request. A request no limit looked at,
+    every survey screen, has nothing there, so they run only when a check did."""
+    from flask.globals import request_ctx
+
+    def checked() -> bool:
+        return hasattr(request_ctx._get_current_object(), "_limiter_request_context")
+
+    def wrap_after(hook):
+        def after_a_check(response):
+            return hook(response) if checked() else response
+
+        return after_a_check
+
+    def wrap_teardown(hook):
+        def after_a_check(error=None):
+            if checked():
+                hook(error)
+
+        return after_a_check
+
+    ours = {getattr(limiter, "_Limiter__release_context", None)}
+    after = app.after_request_funcs.get(None, [])
+    for i, hook in enumerate(after):
+        if isinstance(hook, partial) and hook.args == (limiter,):
+            after[i] = wrap_after(hook)
+    teardown = app.teardown_request_funcs.get(None, [])
+    for i, hook in enumerate(teardown):
+        if hook in ours:
+            teardown[i] = wrap_teardown(hook)

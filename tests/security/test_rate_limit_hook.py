@@ -43,3 +43,20 @@ def test_with_a_default_limit_every_request_is_still_limited(tmp_path, default_l
 def test_and_the_next_app_without_one_is_not_limited(tmp_path):
     app = create_app(_config(tmp_path, f"sqlite:///{tmp_path / 'c.sqlite'}"))
     assert not _hook_present(app)
+
+
+@pytest.mark.ratelimit
+def test_the_limiters_after_request_work_runs_only_after_one_of_its_checks(tmp_path):
+    """A page with no limit (every survey screen) is left alone: Flask-Limiter's own
+    hooks would have left their state on the request. The sign-in page has a limit, and
+    its failed sign-ins are still counted after the response (see test_login_security)."""
+    from flask.globals import request_ctx
+
+    config = _config(tmp_path, f"sqlite:///{tmp_path / 'd.sqlite'}", RATELIMIT_ENABLED=True)
+    app = create_app(config)
+    requests = []
+    app.before_request(lambda: requests.append(request_ctx._get_current_object()))
+    client = app.test_client()
+    client.get("/accessibility")
+    client.get("/staff/login")
+    assert [hasattr(r, "_limiter_request_context") for r in requests] == [False, True]
