@@ -25,18 +25,66 @@ _LEADING_WORD = re.compile(r"[a-z0-9]+")
 _GATE_TOKEN = re.compile(r"[a-z0-9]+")
 
 
-class WordPattern:
-    r"""A regular expression whose leading ``\b`` is checked here, not by ``re``."""
+def _needed(items) -> list[str]:
+    """Runs of plain characters every match must contain, from a parsed pattern (only
+    those it must match outright: nothing inside alternatives, optional parts, look-arounds
+    or case-insensitive groups)."""
+    found: list[str] = []
+    run: list[str] = []
 
-    __slots__ = ("regex", "boundary", "source")
+    def flush() -> None:
+        if len(run) >= 2:  # a single character is not worth looking for
+            found.append("".join(run))
+        run.clear()
+
+    for op, value in items:
+        if op is sre.LITERAL:
+            run.append(chr(value))
+            continue
+        flush()
+        if op is sre.SUBPATTERN:
+            _group, add_flags, _del_flags, body = value
+            if not add_flags & re.IGNORECASE:
+                found.extend(_needed(list(body.data)))
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            low, _high, body = value
+            if low >= 1:
+                found.extend(_needed(list(body.data)))
+    flush()
+    return found
+
+
+def needed_text(pattern: str) -> tuple[str, ...]:
+    """What a text must contain for ``pattern`` to match anywhere in it (maybe nothing)."""
+    if sre_parse is None:
+        return ()
+    try:
+        parsed = sre_parse.parse(pattern)
+    except (re.error, AttributeError, IndexError, TypeError, ValueError):
+        return ()
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return ()
+    # Longest first: the rarest, most often the one missing.
+    return tuple(sorted(set(_needed(list(parsed.data))), key=len, reverse=True))
+
+
+class WordPattern:
+    r"""A regular expression whose leading ``\b`` is checked here, not by ``re``, and
+    which is not run at all on a text missing a part every match needs."""
+
+    __slots__ = ("regex", "boundary", "source", "needs")
 
     def __init__(self, pattern: str):
         self.source = pattern
         self.boundary = pattern.startswith(r"\b")
         self.regex = re.compile(pattern[2:] if self.boundary else pattern)
+        self.needs = needed_text(pattern)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Yield matches that start at a word boundary, like ``re.finditer``."""
+        for part in self.needs:
+            if part not in text:
+                return
         if not self.boundary:
             yield from self.regex.finditer(text)
             return

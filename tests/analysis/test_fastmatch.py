@@ -59,3 +59,36 @@ def test_first_words_cover_every_word_the_pattern_can_start_with(source, words):
 @pytest.mark.parametrize("source", [r"\b(?:really )?good", r"(?:hit) me", r"\b[a-z]+ me"])
 def test_patterns_with_an_unknown_start_are_always_run(source):
     assert first_words(WordPattern(source)) is None
+
+
+@pytest.mark.parametrize(
+    ("source", "needed"),
+    [
+        (r"\b(?:mum|dad) (?P<core>hits?) me\b", {" me", "hit"}),
+        (r"(?<!never )(?:came|come) on time", {" on time"}),  # not what must be absent
+        (r"\bab(?:cd)?ef", {"ab", "ef"}),  # not the optional part
+        (r"\bx{2,}yy", {"yy"}),
+        (r"(?i)scared", set()),  # any case: nothing certain
+        (r"\b(?:(?i:Hit)|punch) me", {" me"}),
+        (r"[\U0001F600-\U0001F60F]", set()),
+    ],
+)
+def test_a_pattern_needs_only_what_every_match_contains(source, needed):
+    assert set(WordPattern(source).needs) == needed
+
+
+@pytest.mark.parametrize(
+    "patterns",
+    [
+        [p for rule in load_rules().rules for p in rule.patterns],
+        [p for p, _ in _LEXICON.patterns],
+    ],
+    ids=["safeguarding", "sentiment"],
+)
+def test_skipping_texts_without_a_needed_part_finds_the_same_matches(patterns):
+    for text in _texts():
+        for pattern in patterns:
+            plain = WordPattern(pattern.source)
+            plain.needs = ()
+            found = [m.span() for m in pattern.finditer(text)]
+            assert found == [m.span() for m in plain.finditer(text)], (pattern.source[:60], text)
