@@ -95,10 +95,6 @@ class KeptCSRF(CSRF):
     checked for it, so it is not unsigned again; any other goes through Flask-WTF.
     """
 
-    def setup_form(self, form):
-        self.meta = form.meta
-        return super().setup_form(form)
-
     def generate_csrf_token(self, csrf_token_field) -> str:
         return signed_csrf_token()
 

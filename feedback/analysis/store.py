@@ -48,11 +48,11 @@ def analysis_values(text: str | None) -> tuple[dict, tuple[str, ...]]:
 
 def analyse_answer(session: Session, answer: Answer, words_changed: bool = False) -> None:
     """Analyse a written answer and raise an alert if it may show harm (flushes)."""
-    text = (answer.value or "").strip()
-    result = analyse_comment(text) if text and not answer.skipped else None
+    analysed, reasons = analysis_values(None if answer.skipped else answer.value)
     if words_changed:
         forget_override(session, answer)
-    apply_analysis(answer, result)
+    for name, value in analysed.items():
+        setattr(answer, name, value)
     session.flush()
-    if result is not None and result.safeguarding:
-        raise_alert(session, answer, result.reasons)
+    if reasons:
+        raise_alert(session, answer, reasons)

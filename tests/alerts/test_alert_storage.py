@@ -60,16 +60,17 @@ def test_if_the_response_cannot_be_saved_there_is_no_alert(session):
     assert [a.value for a in session.query(Answer).all()] == [HAPPY]
 
 
+def _broken_alert(session, answer, reasons):
+    session.add(SafeguardingAlert(answer_id=answer.id, comment="x", email_status="??"))
+    session.flush()  # the database refuses it (check constraint)
+
+
 def test_if_the_alert_cannot_be_saved_the_answer_is_not_saved_either(session, monkeypatch):
     survey = open_survey(session)
     response = services.start_response(session, survey)
     session.commit()
 
-    def broken_alert(session, answer, reasons):
-        session.add(SafeguardingAlert(answer_id=answer.id, comment="x", email_status="??"))
-        session.flush()  # the database refuses it (check constraint)
-
-    monkeypatch.setattr(store, "raise_alert", broken_alert)
+    monkeypatch.setattr(store, "raise_alert", _broken_alert)
     with pytest.raises(IntegrityError):
         services.record_answer(session, response, comment_question(survey), value=DISCLOSURE)
     session.rollback()
@@ -206,11 +207,7 @@ def test_on_a_child_s_screen_if_the_alert_cannot_be_saved_neither_is_the_answer(
     response = services.start_response(session, survey)
     session.commit()
 
-    def broken_alert(session, answer, reasons):
-        session.add(SafeguardingAlert(answer_id=answer.id, comment="x", email_status="??"))
-        session.flush()  # the database refuses it (check constraint)
-
-    monkeypatch.setattr(feedback.analysis.alerts, "raise_alert", broken_alert)
+    monkeypatch.setattr(feedback.analysis.alerts, "raise_alert", _broken_alert)
     with pytest.raises(IntegrityError):
         _as_a_child_s_screen_stores(response, comment_question(survey), DISCLOSURE)
     assert count(session, Answer) == 0 and count(session, SafeguardingAlert) == 0

@@ -17,7 +17,7 @@ def _texts() -> list[str]:
     return texts + ["xhits me", "o'clock hits me", "café hits me", "nohits me"]
 
 
-@pytest.mark.parametrize(
+EVERY_RULE_SET = pytest.mark.parametrize(
     "patterns",
     [
         [p for rule in load_rules().rules for p in rule.patterns],
@@ -25,6 +25,9 @@ def _texts() -> list[str]:
     ],
     ids=["safeguarding", "sentiment"],
 )
+
+
+@EVERY_RULE_SET
 def test_gate_never_skips_a_pattern_that_matches(patterns):
     gate = PatternGate(patterns)
     for text in _texts():
@@ -77,14 +80,7 @@ def test_a_pattern_needs_only_what_every_match_contains(source, needed):
     assert set(WordPattern(source).needs) == needed
 
 
-@pytest.mark.parametrize(
-    "patterns",
-    [
-        [p for rule in load_rules().rules for p in rule.patterns],
-        [p for p, _ in _LEXICON.patterns],
-    ],
-    ids=["safeguarding", "sentiment"],
-)
+@EVERY_RULE_SET
 def test_skipping_texts_without_a_needed_part_finds_the_same_matches(patterns):
     for text in _texts():
         for pattern in patterns:
