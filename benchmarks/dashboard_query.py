@@ -39,8 +39,8 @@ from sqlalchemy.orm import Session  # noqa: E402
 from benchmarks import bulk  # noqa: E402
 from benchmarks.databases import throwaway  # noqa: E402
 from feedback import migrate  # noqa: E402
+from feedback.alerts.models import open_alert_count  # noqa: E402
 from feedback.analysis import analyse_comment  # noqa: E402
-from feedback.analysis.alerts import open_alert_count  # noqa: E402
 from feedback.analysis.scores import principle_scores  # noqa: E402
 from feedback.dashboard import queries  # noqa: E402
 from feedback.dashboard.data import build_dashboard as build  # noqa: E402

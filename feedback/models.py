@@ -7,7 +7,7 @@ from feedback.agreements.models import (
     FamilyLink,
     Signature,
 )
-from feedback.analysis.alerts import SafeguardingAlert
+from feedback.alerts.models import SafeguardingAlert
 from feedback.analysis.daily import DayStamp, ScoreDay, ThemeDay
 from feedback.analysis.overrides import ThemeOverride
 from feedback.reports.models import Action

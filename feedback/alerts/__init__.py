@@ -1,7 +1,7 @@
 """The safeguarding lead's alert queue, the open-alert count on every staff page, and
 emails about new alerts (without the comment) once the alert is safely committed.
 
-Alerts themselves (model and services) live in `feedback.analysis.alerts`.
+Alerts themselves (model and services) live in `feedback.alerts.models`.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def email_after_this_response() -> None:
 
 @event.listens_for(Session, "after_commit")
 def _note_committed_alerts(session: Session) -> None:
-    from feedback.analysis.alerts import committed_alerts
+    from feedback.alerts.models import committed_alerts
 
     if committed_alerts(session):
         email_after_this_response()
@@ -74,7 +74,7 @@ def _open_alert_count() -> int | None:
     """
     from flask_login import current_user
 
-    from feedback.analysis.alerts import open_alert_count
+    from feedback.alerts.models import open_alert_count
     from feedback.extensions import db
 
     if not (current_user.is_authenticated and current_user.has_role(*SEES_ALERTS)):

@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from feedback.analysis.alerts import SafeguardingAlert
+from feedback.alerts.models import SafeguardingAlert
 from feedback.analysis.store import analyse_answer
 from feedback.staff.models import User
 from feedback.surveys.models import Answer, Question, Response

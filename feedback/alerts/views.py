@@ -9,7 +9,7 @@ from sqlalchemy.orm import joinedload
 
 from feedback.alerts import bp
 from feedback.alerts.forms import AcknowledgeForm
-from feedback.analysis.alerts import AlreadyAcknowledged, SafeguardingAlert
+from feedback.alerts.models import AlreadyAcknowledged, SafeguardingAlert
 from feedback.extensions import db
 from feedback.staff import audit
 from feedback.staff.models import User

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
-from feedback.analysis.alerts import raise_alert
+from feedback.alerts.models import raise_alert
 from feedback.analysis.comment import analyse_comment
 from feedback.analysis.daily import forget
 from feedback.analysis.overrides import overridden

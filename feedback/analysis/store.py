@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from feedback.analysis.alerts import raise_alert
+from feedback.alerts.models import raise_alert
 from feedback.analysis.comment import CommentAnalysis, analyse_comment
 from feedback.analysis.overrides import forget_override
 from feedback.surveys.models import Answer

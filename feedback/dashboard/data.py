@@ -14,8 +14,8 @@ from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
+from feedback.alerts.models import open_alert_count
 from feedback.analysis import THEMES
-from feedback.analysis.alerts import open_alert_count
 from feedback.analysis.scores import SMALL, Figure, PrincipleScore, principle_scores
 from feedback.dashboard import queries
 from feedback.reports.period import Period

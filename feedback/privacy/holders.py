@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from feedback.agreements.models import Agreement, AgreementVersion, Signature
-from feedback.analysis.alerts import SafeguardingAlert
+from feedback.alerts.models import SafeguardingAlert
 from feedback.privacy.rights import Holder, holder, same_name
 
 

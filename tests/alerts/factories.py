@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 
-from feedback.analysis.alerts import SafeguardingAlert
+from feedback.alerts.models import SafeguardingAlert
 from feedback.surveys import services
 from feedback.surveys.loader import load_shipped
 from feedback.surveys.models import Answer, Response, Survey

@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import delete, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from feedback.alerts.models import AlreadyAcknowledged, SafeguardingAlert
 from feedback.analysis import store
-from feedback.analysis.alerts import AlreadyAcknowledged, SafeguardingAlert
 from feedback.db import utcnow
 from feedback.privacy.purge import purge_expired
 from feedback.surveys import services
@@ -170,44 +170,3 @@ def test_the_same_words_sent_again_are_not_analysed_again(session, monkeypatch):
     assert analysed == [] and answer.sentiment == "positive"
     services.record_answer(session, response, question, value="It is rubbish here")
     assert analysed == ["It is rubbish here"] and answer.sentiment == "negative"
-
-
-def _as_a_child_s_screen_stores(response, question, words: str):
-    """As the survey screens store an answer: on a plain connection of their own."""
-    from feedback.extensions import db
-
-    with db.engine.connect() as connection:
-        found = services.answer_so_far(connection, response.submission_id, question.id)
-        stored = services.store_answer(connection, found, question, value=words)
-        connection.commit()
-    return stored
-
-
-def test_on_a_child_s_screen_a_flagged_comment_is_stored_with_its_alert_once(session):
-    survey = open_survey(session)
-    response = services.start_response(session, survey)
-    session.commit()
-    question = comment_question(survey)
-    first = _as_a_child_s_screen_stores(response, question, DISCLOSURE)
-    again = _as_a_child_s_screen_stores(response, question, DISCLOSURE)
-    assert first.new_alert and not again.new_alert and first.answer_id == again.answer_id
-    answer = session.get(Answer, first.answer_id)
-    assert answer.flagged and answer.sentiment == "negative" and "Feeling safe" in answer.themes
-    [alert] = alerts(session)
-    assert (alert.answer_id, alert.survey_id, alert.comment) == (answer.id, survey.id, DISCLOSURE)
-    assert alert.retain_until > utcnow() + timedelta(days=2000)
-
-
-def test_on_a_child_s_screen_if_the_alert_cannot_be_saved_neither_is_the_answer(
-    session, monkeypatch
-):
-    import feedback.analysis.alerts
-
-    survey = open_survey(session)
-    response = services.start_response(session, survey)
-    session.commit()
-
-    monkeypatch.setattr(feedback.analysis.alerts, "raise_alert", _broken_alert)
-    with pytest.raises(IntegrityError):
-        _as_a_child_s_screen_stores(response, comment_question(survey), DISCLOSURE)
-    assert count(session, Answer) == 0 and count(session, SafeguardingAlert) == 0

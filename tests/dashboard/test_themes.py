@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import select, update
 
+from feedback.alerts.models import SafeguardingAlert
 from feedback.analysis import THEMES
-from feedback.analysis.alerts import SafeguardingAlert
 from feedback.analysis.overrides import ThemeOverride
 from feedback.surveys.models import Answer
 from tests.alerts.factories import DISCLOSURE, alerts, comment_of, count, open_survey, respond

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from feedback.analysis.alerts import SafeguardingAlert
+from feedback.alerts.models import SafeguardingAlert
 from feedback.db import utcnow
 from feedback.privacy.purge import purge_expired
 from feedback.surveys.models import Response

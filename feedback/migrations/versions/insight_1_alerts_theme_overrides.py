@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 import feedback.db
-from feedback.analysis.alert_guard import (
+from feedback.alerts.guard import (
     POSTGRES_DROP,
     POSTGRES_TRIGGERS,
     SQLITE_DROP,

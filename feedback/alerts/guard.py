@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from sqlalchemy import DDL, event
 
-from feedback.analysis.alerts import SafeguardingAlert
+from feedback.alerts.models import SafeguardingAlert
 
 _UPDATE_REFUSED = (
     "NEW.id IS NOT OLD.id OR NEW.comment IS NOT OLD.comment"

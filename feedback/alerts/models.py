@@ -4,7 +4,7 @@ An alert is raised in the same transaction as the answer it is about, so there i
 an answer without its alert, nor an alert without its answer. It keeps its own copy of
 the comment (a child may change their answer before sending; what they first wrote
 still matters). It can be acknowledged once, with the action taken, and never deleted
-before its retention date: triggers in the database refuse it (see `alert_guard.py`).
+before its retention date: triggers in the database refuse it (see `guard.py`).
 
 No Flask here: services flush, the caller commits; emails go out after the commit
 (`feedback.alerts.mail`).
@@ -122,4 +122,4 @@ def _alerts_rolled_back(session: Session) -> None:
     session.info.pop(RAISED_KEY, None)  # they were never saved: nothing to email
 
 
-from feedback.analysis import alert_guard  # noqa: E402,F401  (the database's own refusals)
+from feedback.alerts import guard  # noqa: E402,F401  (the database's own refusals)
