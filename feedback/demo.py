@@ -78,13 +78,13 @@ def seed_responses(session: Session, surveys, count: int, rng: random.Random) ->
         for question in survey.questions:
             if rng.random() < 0.08:
                 services.record_answer(session, response, question, skipped=True)
-            elif question.kind == "text":
+            elif question.shape == "words":
                 if rng.random() < 0.6:
                     pool = comments[POOL_FOR_AUDIENCE[survey.audience]]
                     services.record_answer(session, response, question, value=rng.choice(pool))
                 else:
                     services.record_answer(session, response, question, skipped=True)
-            elif question.kind == "multi":
+            elif question.shape == "many":
                 picks = [o["value"] for o in question.options if rng.random() < 0.35]
                 services.record_answer(session, response, question, choices=picks)
             else:

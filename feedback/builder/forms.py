@@ -25,9 +25,9 @@ from feedback.extensions import db
 from feedback.forms import SafeForm
 from feedback.languages import languages
 from feedback.principles import PRINCIPLES
+from feedback.surveys.kinds import CHOICE_KINDS
 from feedback.surveys.models import Question, Survey
 
-CHOICE_KINDS = ("single", "multi")
 MAX_OPTIONS = 12
 
 

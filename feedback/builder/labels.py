@@ -7,14 +7,7 @@ AUDIENCE_NAMES = {
     "parent": "Parents and carers",
 }
 
-KIND_NAMES = {
-    "faces3": "Three faces (happy, OK, sad)",
-    "faces5": "Five faces (really good to really bad)",
-    "yesno": "Yes, no or not sure",
-    "single": "Choose one answer",
-    "multi": "Choose any answers",
-    "text": "Write in their own words",
-}
+from feedback.surveys.kinds import KIND_NAMES  # noqa: F401  (named with the other labels)
 
 STATUS_NAMES = {
     "draft": "Draft",

@@ -20,7 +20,8 @@ from feedback.builder.errors import (
     ensure_editable,
 )
 from feedback.surveys.loader import options_for
-from feedback.surveys.models import SCALE_KINDS, Answer, Question, Response, Survey
+from feedback.surveys.kinds import SCALE_KINDS
+from feedback.surveys.models import Answer, Question, Response, Survey
 
 _WORD = re.compile(r"[a-z0-9]+")
 

@@ -10,7 +10,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from feedback.surveys.models import SCALE_KINDS, Question, Survey
+from feedback.surveys.kinds import SCALE_KINDS
+from feedback.surveys.models import Question, Survey
 
 SHIPPED = Path(__file__).resolve().parents[2] / "surveys"
 SCALES = Path(__file__).resolve().parent / "scales.toml"

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from feedback.surveys.loader import SHIPPED, build_survey, read_definition
-from feedback.surveys.models import KINDS
+from feedback.surveys.kinds import KINDS
 
 DEFINITIONS = {d["audience"]: d for d in map(read_definition, sorted(SHIPPED.glob("*.toml")))}
 JARGON = re.compile(
