@@ -21,7 +21,7 @@ BUDGET = 40 * 1024
 LINKED = re.compile(r'<(?:link rel="stylesheet" href|script src)="([^"]+)"')
 HIDDEN = re.compile(r'<input[^>]*type="hidden"[^>]*>')
 ATTR = re.compile(r'(name|value)="([^"]*)"')
-GZIP = {"Accept-Encoding": "gzip"}
+GZIP = {"Accept-Encoding": "gzip", "Sec-Fetch-Site": "same-origin"}  # as a browser asks
 
 
 @dataclass(frozen=True)
@@ -53,9 +53,9 @@ def _weigh(client, name: str, html: str, gzipped_html: int) -> Screen:
     gzipped = gzipped_html
     links = LINKED.findall(html)
     for url in links:
-        size = len(client.get(url).data)
-        gzipped += len(client.get(url, headers=GZIP).data)
-        if url.endswith(".css"):
+        size = len(client.get(url, buffered=True).data)
+        gzipped += len(client.get(url, headers=GZIP, buffered=True).data)
+        if url.split("?")[0].endswith(".css"):
             css += size
         else:
             js += size

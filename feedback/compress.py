@@ -1,91 +1,31 @@
-"""Gzip for pages and other text the app builds, when the browser accepts it.
+"""Compressed pages, from Flask-Compress, for same-site requests only.
 
-Static files are compressed once, in `feedback.assets`. Streamed responses (CSV
-exports) are left alone: compressing them here would mean holding them in memory.
+BREACH: an attacker who can put words into a page and make the victim's browser load
+it many times can learn a secret on the page (a CSRF token) from how well it compresses.
+That needs requests from the attacker's site; browsers say where a request comes from
+(`Sec-Fetch-Site`), so a page asked for from another site, or by a browser that does not
+say, goes uncompressed and its length gives nothing away. Static files are served by
+WhiteNoise (`feedback.static`); in production the reverse proxy may compress them.
 """
 
 from __future__ import annotations
 
-import gzip
-import secrets
-
 from flask import Flask, Response, request
+from flask_compress import Compress
 
-TEXT_TYPES = {
-    "text/html",
-    "text/css",
-    "text/plain",
-    "text/csv",
-    "text/javascript",
-    "application/javascript",
-    "application/json",
-    "image/svg+xml",
-    "application/xml",
-}
-MIN_SIZE = 500  # below this the gzip header costs more than it saves
-LEVEL = 6
-# A survey screen is 2-8 KB: at the fastest level it comes out under 100 bytes bigger
-# (less than one network packet) in two thirds of the time. Bigger pages get LEVEL.
-SMALL, SMALL_LEVEL = 8 * 1024, 1
-# "Heal the BREACH": a random-length gzip file name hides the compressed length a little,
-# so an attacker who can inject text into a page cannot read a token byte by byte.
-MAX_PADDING = 100
-
-
-def gzip_bytes(data: bytes, padding: int = MAX_PADDING) -> bytes:
-    """Compress `data`, with a file name of random length (0-`padding` bytes) in the header."""
-    level = SMALL_LEVEL if len(data) < SMALL else LEVEL
-    packed = gzip.compress(data, compresslevel=level, mtime=0)
-    if not padding:
-        return packed
-    header = bytearray(packed[:10])
-    header[3] |= gzip.FNAME
-    name = b"a" * secrets.randbelow(padding + 1) + b"\x00"
-    return bytes(header) + name + packed[10:]
-
-
-def should_compress(response: Response, mimetype: str) -> bool:
-    if response.direct_passthrough or response.is_streamed:
-        return False
-    if response.status_code < 200 or response.status_code in (204, 206, 304):
-        return False
-    if "Content-Encoding" in response.headers or mimetype not in TEXT_TYPES:
-        return False
-    return response.content_length is not None and response.content_length >= MIN_SIZE
-
-
-def accepts_gzip() -> bool:
-    offered = request.headers.get("Accept-Encoding", "")
-    if "gzip" not in offered and "*" not in offered:
-        return False
-    # Parse properly only when there are weights ("gzip;q=0" means no).
-    return "q=" not in offered or request.accept_encodings.quality("gzip") > 0
-
-
-def add_vary(response: Response) -> None:
-    vary = response.headers.get("Vary")
-    if not vary:
-        response.headers["Vary"] = "Accept-Encoding"
-    elif "accept-encoding" not in vary.lower():
-        response.headers["Vary"] = f"{vary}, Accept-Encoding"
+compress = Compress()
+SAME_SITE = ("same-origin", "none")  # our own pages, or an address typed or bookmarked
 
 
 def init_app(app: Flask) -> None:
+    app.config.setdefault("COMPRESS_REGISTER", False)  # only through the hook below
+    app.config.setdefault("COMPRESS_ALGORITHM", ["gzip"])
+    app.config.setdefault("COMPRESS_STREAMS", False)  # exports stream in constant memory
+    compress.init_app(app)
+
     @app.after_request
-    def compress(response: Response) -> Response:
-        if request.endpoint == "static":  # already compressed once, in feedback.assets
-            return response
-        if 300 <= response.status_code < 400:  # a redirect's few words are never worth it
-            return response
-        mimetype = response.mimetype
-        if mimetype not in TEXT_TYPES:
-            return response
-        add_vary(response)
-        if not should_compress(response, mimetype) or not accepts_gzip():
-            return response
-        response.set_data(gzip_bytes(response.get_data()))
-        response.headers["Content-Encoding"] = "gzip"
-        etag, weak = response.get_etag()
-        if etag:
-            response.set_etag(etag + "-gz", weak)
+    def compress_same_site(response: Response) -> Response:
+        response.vary.add("Sec-Fetch-Site")
+        if request.headers.get("Sec-Fetch-Site") in SAME_SITE:
+            return compress.after_request(response)
         return response

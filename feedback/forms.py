@@ -10,22 +10,17 @@ is covered too.
 
 from __future__ import annotations
 
-import hmac
 import re
 import unicodedata
 
-from flask import Flask, Request, current_app, g, session
+from flask import Flask, Request
 from flask_wtf import FlaskForm
-from flask_wtf.csrf import generate_csrf, validate_csrf
-from markupsafe import Markup, escape
 from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 from wtforms import StringField, TextAreaField
-from wtforms.csrf.core import CSRF
 from wtforms.validators import Length
-from wtforms.widgets import HiddenInput
 
 FREE_TEXT_MAX = 5000
 # Fields allowed past FREE_TEXT_MAX on the way in (drawn signatures are long data URLs).
@@ -49,116 +44,16 @@ def clean_text(value):
     return _CONTROL.sub("", unicodedata.normalize("NFC", value))
 
 
-MAX_SIGNED = 20000  # sessions whose signed CSRF token a worker keeps
-
-
-def _kept_tokens() -> dict[str, str] | None:
-    """Each session's signed CSRF token, by its raw token, as this worker last signed or
-    checked it; None when tokens have a time limit (then a token's age matters)."""
-    app = current_app._get_current_object()
-    if app.config.get("WTF_CSRF_TIME_LIMIT") is not None:
-        return None
-    return app.extensions.setdefault("csrf_signed", {})
-
-
-def _keep(kept: dict[str, str], raw: str, signed: str) -> None:
-    if len(kept) >= MAX_SIGNED:
-        kept.clear()
-    kept[raw] = signed
-
-
-def signed_csrf_token() -> str:
-    """Flask-WTF's CSRF token for this session, signed once per session by each worker.
-
-    With no time limit on tokens (WTF_CSRF_TIME_LIMIT is None), a session's signed token
-    means the same whenever it was signed, so a worker keeps the one it made (or last
-    checked) for that session rather than signing again on every screen. With a time
-    limit, or for a session without a token yet, Flask-WTF makes it as usual.
-    """
-    raw = session.get("csrf_token")
-    kept = _kept_tokens()
-    if raw is None or kept is None:
-        return generate_csrf()
-    signed = kept.get(raw)
-    if signed is None:
-        signed = generate_csrf()
-        _keep(kept, raw, signed)
-    else:
-        g.csrf_token = signed  # as generate_csrf keeps it, so every form on the page agrees
-    return signed
-
-
-class KeptCSRF(CSRF):
-    """Flask-WTF's CSRF protection for forms (the same tokens, checks and messages), with
-    the signed token kept per session as `signed_csrf_token` explains. A posted token
-    that is exactly the one kept for this session is the one this worker signed or
-    checked for it, so it is not unsigned again; any other goes through Flask-WTF.
-    """
-
-    def generate_csrf_token(self, csrf_token_field) -> str:
-        return signed_csrf_token()
-
-    def validate_csrf_token(self, form, field) -> None:
-        if g.get("csrf_valid", False):  # already checked by CSRFProtect
-            return
-        raw, kept = session.get("csrf_token"), _kept_tokens()
-        signed = kept.get(raw) if kept is not None and raw is not None else None
-        if signed is not None and isinstance(field.data, str):
-            if hmac.compare_digest(field.data.encode(), signed.encode()):
-                return
-        validate_csrf(field.data)  # raises ValidationError with Flask-WTF's reason
-        if kept is not None:
-            _keep(kept, raw, field.data)
-
-
-# Each form field's filters, with `clean_text` first for text: fields are declared once,
-# on their form's class, so this stays as small as the forms are few.
-_FILTERS: dict[object, tuple] = {}
-
-
-def _with_cleaning(unbound_field, filters) -> tuple:
-    filters = tuple(filters)
-    if issubclass(unbound_field.field_class, StringField) and clean_text not in filters:
-        return (clean_text, *filters)
-    return filters
-
-
 class SafeForm(FlaskForm):
-    """A FlaskForm whose text fields are all cleaned with `clean_text` before validation,
-    whose hidden fields render quickly, and whose CSRF token is signed once per session
-    (`KeptCSRF`)."""
+    """A FlaskForm whose text fields are all cleaned with `clean_text` before validation."""
 
     class Meta:
-        csrf_class = KeptCSRF
-
         def bind_field(self, form, unbound_field, options):
-            if "filters" not in options:  # the usual case: the field's own, worked out once
-                filters = _FILTERS.get(unbound_field)
-                if filters is None:
-                    if len(_FILTERS) > 10_000:  # only a form made afresh each time could
-                        _FILTERS.clear()
-                    filters = _FILTERS[unbound_field] = _with_cleaning(
-                        unbound_field, unbound_field.kwargs.get("filters", ())
-                    )
-                options["filters"] = filters
-            else:
-                options["filters"] = _with_cleaning(unbound_field, options["filters"])
+            filters = tuple(options.get("filters") or unbound_field.kwargs.get("filters", ()))
+            if issubclass(unbound_field.field_class, StringField) and clean_text not in filters:
+                filters = (clean_text, *filters)
+            options["filters"] = filters
             return unbound_field.bind(form=form, **options)
-
-        def render_field(self, field, render_kw):
-            """Write plain hidden fields (the CSRF token, ids) directly, as WTForms would.
-
-            Through WTForms' widgets each costs about 0.1 ms, which was the largest
-            single cost of a survey question screen.
-            """
-            plain = not (render_kw or field.render_kw or field.validators)
-            if plain and type(field.widget) is HiddenInput:
-                # Every interpolated part is escaped above, so this is safe markup.
-                return Markup(  # nosec B704
-                    f'<input id="{escape(field.id)}" name="{escape(field.name)}" type="hidden"'
-                    f' value="{escape(field._value())}">'
-                )
-            return super().render_field(field, render_kw)
 
 
 class FreeText(TextAreaField):

@@ -1,6 +1,6 @@
 """Working Together Agreements: templates, preparing, signing on one tablet, copies, checks."""
 
-from flask import Blueprint
+from flask import Blueprint, Flask
 
 bp = Blueprint("agreements", __name__)
 
@@ -10,3 +10,8 @@ from feedback.agreements import (  # noqa: E402,F401
     template_views,
     views,
 )
+
+
+def init_app(app: Flask) -> None:
+    """Register this feature's pages."""
+    app.register_blueprint(bp)

@@ -1,7 +1,7 @@
 """The survey builder for participation leads: make surveys from the question bank,
 check their words, preview them as a child will see them, open, close and translate."""
 
-from flask import Blueprint
+from flask import Blueprint, Flask
 
 bp = Blueprint("builder", __name__, url_prefix="/staff/surveys")
 
@@ -12,3 +12,8 @@ from feedback.builder.advice import advice  # noqa: E402
 @bp.context_processor
 def builder_helpers() -> dict:
     return {"advice": advice}
+
+
+def init_app(app: Flask) -> None:
+    """Register this feature's pages."""
+    app.register_blueprint(bp)

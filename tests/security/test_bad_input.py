@@ -260,7 +260,7 @@ def test_an_answer_the_service_refuses_is_shown_again_not_a_server_error(app, cl
     def refuse(*args, **kwargs):
         raise services.InvalidAnswer("Please choose one of the answers shown.")
 
-    monkeypatch.setattr(services, "store_answer", refuse)
+    monkeypatch.setattr(services, "record_answer", refuse)
     response = post_answer(client, slug, 1, sid, answer="happy")
     assert response.status_code == 422
     assert "not one of the choices" in response.text
