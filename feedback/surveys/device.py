@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass
-from functools import lru_cache
 
 from flask import Response, after_this_request, current_app, g, request
 from itsdangerous import BadSignature, URLSafeSerializer
@@ -24,13 +23,7 @@ SUBMISSION_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 
 
 def _signer(salt: str) -> URLSafeSerializer:
-    return _signer_for(current_app.secret_key, salt)
-
-
-@lru_cache(maxsize=16)
-def _signer_for(secret_key: str, salt: str) -> URLSafeSerializer:
-    """Made once per key and salt: building one is dearer than signing with it."""
-    return URLSafeSerializer(secret_key, salt=salt)
+    return URLSafeSerializer(current_app.secret_key, salt=salt)
 
 
 def _cookie_options() -> dict:
@@ -72,26 +65,9 @@ def remembered(slug: str) -> str | None:
     return valid_submission_id(data.get("sid"))
 
 
-@lru_cache(maxsize=4096)
-def _response_cookie(secret_key: str, slug: str, submission_id: str, day: int) -> str:
-    """The signed cookie for one response on one day: always the same, so signed once per
-    worker for the few minutes a child spends answering."""
-    return _signer_for(secret_key, "survey-response").dumps(
-        {"slug": slug, "sid": submission_id, "day": day}
-    )
-
-
 def remember(slug: str, submission_id: str) -> None:
-    """Keep the submission id on this device (only for this browser session on a tablet).
-
-    The cookie names the day it was set, and is set again at most once a day: each answer
-    moves the time left to carry on to 30 days from its day (as a response's retention
-    date moves on, to the day), without a new cookie on every screen.
-    """
-    day = int(time.time() // 86400)
-    value = _response_cookie(current_app.secret_key, slug, submission_id, day)
-    if request.cookies.get(RESPONSE_COOKIE) == value:
-        return  # already set today, for this response
+    """Keep the submission id on this device (only for this browser session on a tablet)."""
+    value = _signer("survey-response").dumps({"slug": slug, "sid": submission_id})
     max_age = None if current_tablet() else RESUME_SECONDS
 
     @after_this_request

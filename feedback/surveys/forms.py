@@ -19,6 +19,7 @@ from wtforms.validators import ValidationError
 
 from feedback.forms import SafeForm
 from feedback.surveys.drawing import is_drawing
+from feedback.surveys.kinds import answer_shape
 from feedback.surveys.models import Answer, Question
 
 MAX_TEXT = 4000
@@ -55,6 +56,7 @@ class FinishForm(_SurveyForm):
 
 class _AnswerForm(_SurveyForm):
     go = HiddenField()  # "next" or "skip", from the button pressed
+    question_id = HiddenField()  # the answer is filed under the question the screen showed
 
     @property
     def skipping(self) -> bool:
@@ -132,24 +134,19 @@ class TextForm(_AnswerForm):
         }
 
 
-FORM_FOR_KIND = {
-    "faces3": ChoiceForm,
-    "faces5": ChoiceForm,
-    "yesno": ChoiceForm,
-    "single": ChoiceForm,
-    "multi": ManyForm,
-    "text": TextForm,
-}
+FORM_FOR_ANSWER = {"one": ChoiceForm, "many": ManyForm, "words": TextForm}
 
 
 def answer_form(question: Question, formdata=None, answer: Answer | None = None) -> _AnswerForm:
     """The form for one question: from what was posted, or from the saved answer."""
+    form_class = FORM_FOR_ANSWER[answer_shape(question.kind)]
     data: dict[str, Any] = {}
     if formdata is None and answer is not None and not answer.skipped:
-        data["answer"] = answer.choices if question.kind == "multi" else answer.value
+        data["answer"] = answer.choices if form_class is ManyForm else answer.value
         data["ok_to_quote"] = answer.ok_to_quote
         data["drawing"] = answer.drawing
-    form = FORM_FOR_KIND[question.kind](formdata=formdata, data=data)
+    form = form_class(formdata=formdata, data=data)
+    form.question_id.data = str(question.id)
     if hasattr(form.answer, "choices"):
         form.answer.choices = [(o["value"], o["label"]) for o in question.options]
     return form

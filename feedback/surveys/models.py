@@ -10,10 +10,9 @@ from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, U
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from feedback.db import Model, UTCDateTime, utcnow
+from feedback.surveys.kinds import KIND_KEYS, SCALE_KINDS, answer_shape
 
 AUDIENCES = ("4-7", "8-12", "13-18", "parent")
-KINDS = ("faces3", "faces5", "yesno", "single", "multi", "text")
-SCALE_KINDS = ("faces3", "faces5", "yesno")
 STATUSES = ("draft", "open", "closed", "archived")
 
 
@@ -52,9 +51,6 @@ class Survey(Model):
     translation_of_id: Mapped[int | None] = mapped_column(
         ForeignKey("surveys.id", ondelete="SET NULL"), index=True
     )
-    # Goes up by one whenever the survey or any of its questions changes (see
-    # feedback.surveys.snapshot), so each worker can keep a copy and know it is current.
-    revision: Mapped[int] = mapped_column(default=1, server_default="1")
 
     all_questions: Mapped[list[Question]] = relationship(
         back_populates="survey", cascade="all, delete-orphan", order_by="Question.position"
@@ -75,6 +71,15 @@ class Survey(Model):
             return False
         return not (self.closes_at and now >= self.closes_at)
 
+    def question_by_id(self, value: object) -> Question | None:
+        """One of this survey's questions (any version) by its id, as a form posts it."""
+        try:
+            question_id = int(str(value))
+        except ValueError:
+            return None
+        current = next((q for q in self.questions if q.id == question_id), None)
+        return current or next((q for q in self.all_questions if q.id == question_id), None)
+
     def open(self) -> None:
         if self.status == "archived":
             raise SurveyClosed("An archived survey cannot be opened.")
@@ -90,7 +95,7 @@ class Survey(Model):
 class Question(Model):
     __tablename__ = "questions"
     __table_args__ = (
-        CheckConstraint(f"kind IN {KINDS!r}", name="kind_known"),
+        CheckConstraint(f"kind IN {KIND_KEYS!r}", name="kind_known"),
         CheckConstraint("principle BETWEEN 1 AND 6", name="principle_range"),
         Index("ix_questions_survey_position", "survey_id", "position"),
     )
@@ -114,6 +119,11 @@ class Question(Model):
     @property
     def is_scale(self) -> bool:
         return self.kind in SCALE_KINDS
+
+    @property
+    def shape(self) -> str:
+        """"one", "many" or "words": how a person answers it (see `feedback.surveys.kinds`)."""
+        return answer_shape(self.kind)
 
 
 class Response(Model):

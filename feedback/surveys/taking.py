@@ -1,11 +1,11 @@
 """One question per screen, then Send, then Thank you. Every answer is saved as it is
-given; a lost session or CSRF token re-shows the screen with the answer still there."""
+given, filed under the question the screen showed; a lost session or CSRF token
+re-shows the screen with the answer still there."""
 
 from __future__ import annotations
 
 from flask import abort, redirect, request, session, url_for
 
-from feedback.alerts import email_after_this_response
 from feedback.extensions import csrf, db
 from feedback.surveys import bp, device, services
 from feedback.surveys.forms import FinishForm, answer_form
@@ -14,16 +14,12 @@ from feedback.surveys.pages import (
     closed,
     commit_or_retry,
     posted_response,
-    public_or_404,
     remembered_response,
     render,
-    respondent_connection,
     screen_url,
     start_url,
     survey_or_404,
 )
-from feedback.surveys.screens import question_screen, stencil_page
-from feedback.surveys.snapshot import survey_with_answer
 
 
 def _question(survey: Survey, n: int) -> Question:
@@ -32,71 +28,78 @@ def _question(survey: Survey, n: int) -> Question:
     return survey.questions[n - 1]
 
 
+def question_screen(survey: Survey, n: int, form, status: int = 200):
+    """Render question n with this form (its answer, errors and tokens)."""
+    back = screen_url(survey, n - 1) if n > 1 else url_for("surveys.start", slug=survey.slug)
+    return render(
+        "surveys/question.html",
+        survey,
+        status,
+        question=survey.questions[n - 1],
+        form=form,
+        n=n,
+        total=len(survey.questions),
+        back_url=back,
+    )
+
+
 @bp.get("/s/<slug>/<int:n>")
 def question(slug: str, n: int):
     """Show question n with the answer already given, if any (so Back keeps answers)."""
-    with respondent_connection() as connection:
-        survey, found = survey_with_answer(connection, slug, n, device.remembered(slug))
-    survey = public_or_404(survey)
-    question = _question(survey, n)
+    survey = survey_or_404(slug)
     if not survey.is_open():
         return closed(survey)
-    if found is None or found.status != "in_progress":  # only ever this survey's response
+    question = _question(survey, n)
+    response = remembered_response(survey)
+    if response is None:
         return redirect(start_url(survey))
-    saved = found if found.answer_id is not None else None
-    page = stencil_page(survey, n, found.submission_id, saved)
-    if page is not None:
-        return page
-    form = answer_form(question, answer=saved)
-    form.submission_id.data = found.submission_id
+    form = answer_form(question, answer=services.saved_answer(response, question.id))
+    form.submission_id.data = response.submission_id
     return question_screen(survey, n, form)
+
+
+def _after(survey: Survey, question: Question, response) -> int:
+    """The screen after this question: the next one, or (if the survey changed since the
+    screen was shown) the first one still to answer."""
+    if question in survey.questions:
+        return survey.questions.index(question) + 2
+    return services.next_position(response, survey.questions)
 
 
 @bp.post("/s/<slug>/<int:n>")
 @csrf.exempt  # checked by the form, so an expired token re-shows the answer, not an error
 def answer(slug: str, n: int):
-    """Save the answer to question n (or that it was skipped) and move on."""
-    # The form's hidden submission id, else this device's: read here, before the form,
-    # so the survey, the response and the stored answer come in one query.
-    sid = device.valid_submission_id(request.form.get("submission_id"))
-    with respondent_connection() as connection:
-        survey, found = survey_with_answer(connection, slug, n, sid or device.remembered(slug))
-        survey = public_or_404(survey)
-        question = _question(survey, n)
-        if not survey.is_open():
-            return closed(survey)
-        form = answer_form(question, request.form)
-        if found is None:
-            return redirect(start_url(survey), 303)
-        if found.status != "in_progress":
-            return redirect(url_for("surveys.thanks", slug=slug), 303)
-        submission_id = form.submission_id.data = found.submission_id
-        if not form.validate():
-            return question_screen(survey, n, form, 400 if form.csrf_failed else 422)
-        try:
-            value = form.value()
-            stored = commit_or_retry(
-                lambda: services.store_answer(connection, found, question, **value),
-                # After a clash with a double tap, look again for the answer it stored.
-                again=lambda: services.store_answer(
-                    connection,
-                    services.answer_so_far(connection, submission_id, question.id),
-                    question,
-                    **value,
-                ),
-                bind=connection,
-            )
-        except SurveyClosed:  # sent in a parallel request a moment ago
-            connection.rollback()
-            return redirect(url_for("surveys.thanks", slug=slug), 303)
-        except services.InvalidAnswer:  # the form checks the same things: a safety net
-            connection.rollback()
-            form.answer.errors = ["error_unknown"]
-            return question_screen(survey, n, form, 422)
-    if stored.new_alert:
-        email_after_this_response()
+    """Save the answer to the question the screen showed (or that it was skipped) and move on."""
+    survey = survey_or_404(slug)
+    if not survey.is_open():
+        return closed(survey)
+    response = posted_response(survey, request.form.get("submission_id"))
+    if response is None:
+        return redirect(start_url(survey), 303)
+    if response.status != "in_progress":
+        return redirect(url_for("surveys.thanks", slug=slug), 303)
+    question = survey.question_by_id(request.form.get("question_id"))
+    if question is None:  # the survey changed under them: show what is there now
+        return redirect(screen_url(survey, n), 303)
+    form = answer_form(question, request.form)
+    submission_id = form.submission_id.data = response.submission_id
+    if not form.validate():
+        return question_screen(survey, n, form, 400 if form.csrf_failed else 422)
+    # Worked out before the commit, which expires everything read so far.
+    next_screen = screen_url(survey, _after(survey, question, response))
+    try:
+        commit_or_retry(
+            lambda: services.record_answer(db.session, response, question, **form.value())
+        )
+    except SurveyClosed:  # sent in a parallel request a moment ago
+        db.session.rollback()
+        return redirect(url_for("surveys.thanks", slug=slug), 303)
+    except services.InvalidAnswer:  # the form checks the same things: a safety net
+        db.session.rollback()
+        form.answer.errors = ["error_unknown"]
+        return question_screen(survey, n, form, 422)
     device.remember(slug, submission_id)
-    return redirect(screen_url(survey, n + 1), 303)
+    return redirect(next_screen, 303)
 
 
 def _finish_screen(survey: Survey, form: FinishForm, status: int = 200):

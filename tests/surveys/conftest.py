@@ -100,7 +100,17 @@ def begin(client, slug: str) -> str:
     return hidden(first.text, "submission_id")
 
 
+def question_id(client, slug: str, n: int) -> str:
+    """The id of question n as its screen names it (in a hidden field) right now."""
+    with client.application.app_context():
+        survey = db.session.scalar(select(Survey).where(Survey.slug == slug))
+        return str(survey.questions[n - 1].id)
+
+
 def post_answer(client, slug: str, n: int, submission_id: str, go: str = "next", **data):
+    """Press Next (or Skip) on question n's screen, as the page posts it."""
+    if "question_id" not in data:
+        data["question_id"] = question_id(client, slug, n)
     return client.post(f"/s/{slug}/{n}", data={"submission_id": submission_id, "go": go, **data})
 
 

@@ -4,7 +4,6 @@ The parallel tests use real threads against one app, so they run on whatever dat
 the suite runs on (SQLite by default, PostgreSQL with TEST_DATABASE_URL)."""
 
 import threading
-from types import SimpleNamespace
 
 from sqlalchemy import func, select
 
@@ -107,16 +106,14 @@ def test_an_answer_stored_by_a_parallel_request_a_moment_ago_is_replaced(
     the stored one, and the retry finds it and replaces it (one answer, the newest)."""
     sid = begin(client, survey)
     assert post_answer(client, survey, 1, sid, answer="happy").status_code == 303
-    store, calls = services.store_answer, []
+    look_up, calls = services.saved_answer, []
 
-    def read_just_before(session, found, *args, **kw):
+    def read_just_before(response, question_id):
         """The first time, as if read just before: without the answer stored since."""
-        calls.append(found)
-        if len(calls) == 1:
-            found = SimpleNamespace(**{**found._asdict(), "answer_id": None, "value": None})
-        return store(session, found, *args, **kw)
+        calls.append(question_id)
+        return None if len(calls) == 1 else look_up(response, question_id)
 
-    monkeypatch.setattr(services, "store_answer", read_just_before)
+    monkeypatch.setattr(services, "saved_answer", read_just_before)
     assert post_answer(client, survey, 1, sid, answer="sad").status_code == 303
     assert len(calls) == 2  # the clash, then the retry with what is stored now
     with app.app_context():

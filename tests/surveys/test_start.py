@@ -73,21 +73,3 @@ def test_every_survey_screen_links_to_the_privacy_notice_for_its_audience(app, s
         assert 'href="/privacy/8-12"' in client.get(path).text, path
     send(client, survey, sid)
     assert 'href="/privacy/8-12"' in client.get(f"/s/{survey}/thanks").text
-
-
-def test_the_device_cookie_is_set_again_once_a_day_not_on_every_answer(client, survey, monkeypatch):
-    import feedback.surveys.device as device
-
-    sid = begin(client, survey)  # Start sets it
-    kept = client.get_cookie("survey_response").value
-    for n, answer in ((1, "happy"), (2, "5")):
-        reply = post_answer(client, survey, n, sid, answer=answer)
-        assert "survey_response=" not in reply.headers.get("Set-Cookie", "")
-    assert client.get_cookie("survey_response").value == kept
-    tomorrow = device.time.time() + 86400
-    monkeypatch.setattr(device.time, "time", lambda: tomorrow)
-    later = post_answer(client, survey, 3, sid, answer="yes")
-    assert "Max-Age=2592000" in later.headers["Set-Cookie"]
-    assert client.get_cookie("survey_response").value != kept
-    page = client.get(f"/s/{survey}").text  # the new day's cookie still finds the answers
-    assert "Carry on where I left off" in page and f'href="/s/{survey}/4"' in page

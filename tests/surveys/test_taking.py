@@ -1,6 +1,19 @@
 """Taking a survey with plain form posts: the path that works with JavaScript off."""
 
-from tests.surveys.conftest import GOOD_ANSWERS, begin, post_answer, send, stored
+import re
+
+from sqlalchemy import select
+
+from feedback.extensions import db
+from feedback.surveys.models import Response, Survey
+from tests.surveys.conftest import (
+    GOOD_ANSWERS,
+    begin,
+    post_answer,
+    question_id,
+    send,
+    stored,
+)
 
 
 def test_whole_survey_with_plain_form_posts_is_stored(app, client, survey):
@@ -172,10 +185,90 @@ def test_next_screen_addresses_follow_where_the_app_is_mounted(client, survey):
     plain = post_answer(client, survey, 1, sid, answer="happy")
     mounted = client.post(
         f"/s/{survey}/1",
-        data={"submission_id": sid, "go": "next", "answer": "happy"},
+        data={
+            "submission_id": sid,
+            "go": "next",
+            "answer": "happy",
+            "question_id": question_id(client, survey, 1),
+        },
         environ_overrides={"SCRIPT_NAME": "/feedback"},
     )
     assert plain.location == f"/s/{survey}/2"
     assert mounted.location == f"/feedback/s/{survey}/2"
     last = post_answer(client, survey, 6, sid, go="skip")
     assert last.location == f"/s/{survey}/send"
+
+
+def _change_survey(app, slug: str, change) -> None:
+    """A lead edits the open survey (through the builder's services) mid-response."""
+    from feedback.builder import questions as builder
+
+    with app.app_context():
+        survey = db.session.scalar(select(Survey).where(Survey.slug == slug))
+        change(builder, survey)
+        db.session.commit()
+
+
+def _filed(app, sid: str) -> dict[str, object]:
+    """Each stored answer by the words of the question it is filed under."""
+    with app.app_context():
+        response = db.session.scalar(select(Response).where(Response.submission_id == sid))
+        return {a.question.text: a.value or a.choices for a in response.answers}
+
+
+def test_a_survey_reordered_mid_way_files_each_answer_under_its_own_question(app, client, survey):
+    sid = begin(client, survey)
+    screen = client.get(f"/s/{survey}/6")  # "What should we do differently?" on screen
+    shown = re.search(r'name="question_id" type="hidden" value="(\d+)"', screen.text)[1]
+    # Meanwhile the lead moves the last question to the top.
+    _change_survey(app, survey, lambda b, s: b.move_question(db.session, s.questions[-1], -10))
+    reply = post_answer(client, survey, 6, sid, answer="Listen more", question_id=shown)
+    assert reply.status_code == 303
+    assert reply.location == f"/s/{survey}/2"  # on to the question after it, as it is now
+    # Screen 6 is now "How do you like to talk?" (was 4) ... answered from a fresh screen.
+    assert post_answer(client, survey, 6, sid, answer=["who"]).status_code == 303
+    assert _filed(app, sid) == {
+        "What should we do differently?": "Listen more",
+        "What would make meetings better?": ["who"],
+    }
+
+
+def test_a_question_added_or_deleted_mid_way_never_takes_another_answer(app, client, survey):
+    sid = begin(client, survey)
+    shown = question_id(client, survey, 2)  # "How well do we listen?"
+    _change_survey(
+        app,
+        survey,
+        lambda b, s: (
+            b.add_question(db.session, s, kind="yesno", principle=1, text="Do you feel safe?"),
+            b.move_question(db.session, s.questions[-1], -10),
+        ),
+    )
+    reply = post_answer(client, survey, 2, sid, answer="5", question_id=shown)
+    assert reply.location == f"/s/{survey}/4"  # "How well do we listen?" is 3rd now
+    assert _filed(app, sid) == {"How well do we listen?": "5"}
+    # Retired while on screen (someone has started the survey, so it is kept): the
+    # answer is filed under the words they saw, and they go on to what is left to answer.
+    retired = question_id(client, survey, 4)  # "Do you understand your plan?"
+    _change_survey(app, survey, lambda b, s: b.remove_question(db.session, s.questions[3]))
+    reply = post_answer(client, survey, 4, sid, answer="yes", question_id=retired)
+    assert reply.location == f"/s/{survey}/1"  # "Do you feel safe?" is still to answer
+    assert _filed(app, sid) == {
+        "How well do we listen?": "5",
+        "Do you understand your plan?": "yes",
+    }
+    # Deleted outright while on screen: the answer is filed nowhere, and they see what
+    # that screen asks now.
+    deleted = question_id(client, survey, 1)
+    _change_survey(app, survey, lambda b, s: db.session.delete(s.questions[0]))
+    reply = post_answer(client, survey, 1, sid, answer="yes", question_id=deleted)
+    assert reply.status_code == 303 and reply.location == f"/s/{survey}/1"
+    assert len(_filed(app, sid)) == 2
+
+
+def test_an_answer_without_its_question_is_not_filed(app, client, survey):
+    sid = begin(client, survey)
+    for forged in ("", "abc", "99999", "-1"):
+        reply = post_answer(client, survey, 1, sid, answer="happy", question_id=forged)
+        assert reply.status_code == 303 and reply.location == f"/s/{survey}/1"
+    assert _filed(app, sid) == {}

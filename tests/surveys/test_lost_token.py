@@ -3,7 +3,7 @@ they gave still there, instead of an error page. Only on the public survey scree
 
 import pytest
 
-from tests.surveys.conftest import begin, hidden, stored
+from tests.surveys.conftest import begin, hidden, question_id, stored
 
 pytestmark = pytest.mark.csrf
 
@@ -12,7 +12,13 @@ def test_an_expired_token_reshows_the_answer_then_saves_it(app, client, survey):
     sid = begin(client, survey)
     page = client.post(
         f"/s/{survey}/1",
-        data={"submission_id": sid, "go": "next", "answer": "sad", "csrf_token": "expired"},
+        data={
+            "question_id": question_id(client, survey, 1),
+            "submission_id": sid,
+            "go": "next",
+            "answer": "sad",
+            "csrf_token": "expired",
+        },
     )
     assert page.status_code == 400
     assert "please press Next again" in page.text
@@ -21,6 +27,7 @@ def test_an_expired_token_reshows_the_answer_then_saves_it(app, client, survey):
     again = client.post(
         f"/s/{survey}/1",
         data={
+            "question_id": question_id(client, survey, 1),
             "submission_id": sid,
             "go": "next",
             "answer": "sad",
@@ -36,19 +43,32 @@ def test_a_lost_session_keeps_their_words_and_earlier_answers(app, client, surve
     token = hidden(client.get(f"/s/{survey}/6").text, "csrf_token")
     client.post(
         f"/s/{survey}/1",
-        data={"submission_id": sid, "go": "next", "answer": "happy", "csrf_token": token},
+        data={
+            "question_id": question_id(client, survey, 1),
+            "submission_id": sid,
+            "go": "next",
+            "answer": "happy",
+            "csrf_token": token,
+        },
     )
     client.delete_cookie("session")  # the browser lost the session (and this device cookie)
     client.delete_cookie("survey_response")
     words = "I want to see my brother more"
     page = client.post(
         f"/s/{survey}/6",
-        data={"submission_id": sid, "go": "next", "answer": words, "csrf_token": token},
+        data={
+            "question_id": question_id(client, survey, 6),
+            "submission_id": sid,
+            "go": "next",
+            "answer": words,
+            "csrf_token": token,
+        },
     )
     assert page.status_code == 400 and f"{words}</textarea>" in page.text
     again = client.post(
         f"/s/{survey}/6",
         data={
+            "question_id": question_id(client, survey, 6),
             "submission_id": hidden(page.text, "submission_id"),
             "go": "next",
             "answer": words,
