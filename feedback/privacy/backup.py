@@ -1,7 +1,8 @@
 """Backups of the embedded SQLite database with SQLite's online backup API.
 
 The backup is taken page by page while the app keeps running, so it is consistent
-without stopping anyone. PostgreSQL is backed up with its own tool, pg_dump (see README).
+without stopping anyone. PostgreSQL is backed up with its own tool, pg_dump (see
+docs/operations.md).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ def _require_sqlite(engine: Engine) -> None:
     if engine.dialect.name != "sqlite":
         raise BackupError(
             "This database is PostgreSQL: back it up with pg_dump "
-            "(see 'Backups' in README.md), not flask backup."
+            "(see 'Backups' in docs/operations.md), not flask backup."
         )
 
 

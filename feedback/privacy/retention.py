@@ -1,9 +1,10 @@
 """Retention: every response, agreement and alert gets a date after which it is purged.
 
-Periods come from config (RETENTION_DAYS, set from the environment; see README). The
-dates are filled in automatically when a row is flushed, so no other module has to
-remember: a new row with a `retain_until` column that is still empty gets one, and a
-response gets a new one when it is sent (unfinished responses are kept only briefly).
+Periods come from config (RETENTION_DAYS, set from the environment; see
+docs/configuration.md). The dates are filled in automatically when a row is flushed, so
+no other module has to remember: a new row with a `retain_until` column that is still
+empty gets one, and a response gets a new one when it is sent (unfinished responses are
+kept only briefly).
 A record still in use is kept for the full period from its last change, to the day:
 adding a part (a new version or signature of an agreement, an answer) moves its date on.
 """
