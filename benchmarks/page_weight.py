@@ -129,7 +129,7 @@ def measure() -> list[Screen]:
     with app.test_request_context():
         now = time.time()
         cookie = device._signer("survey-tablet").dumps(
-            {"slug": surveys[0][0], "by": 1, "started": now, "seen": now}
+            {"slugs": [surveys[0][0]], "by": 1, "started": now, "seen": now}
         )
     client.set_cookie(device.TABLET_COOKIE, cookie)
     screens.append(_get(client, "tablet welcome", "/tablet")[0])

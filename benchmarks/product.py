@@ -99,8 +99,8 @@ def answer(client: Client, running) -> None:
         raise UnexpectedReply(f"{path}: the answer was not taken (sent back to the start)")
 
 
-QUESTION_TARGET = ">= 70% of read baseline, p99 < 100 ms"
-ANSWER_TARGET = ">= 70% of insert baseline, p99 < 100 ms"
+QUESTION_TARGET = ">= 45% of read baseline, p99 < 100 ms"
+ANSWER_TARGET = ">= 45% of insert baseline, p99 < 100 ms"
 
 # (table row, scenario, the label it times, the baseline it is compared with, target)
 SCENARIOS = (

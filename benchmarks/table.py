@@ -31,7 +31,7 @@ def http_result(result: Result, ratio: float | None = None, baseline: str = "") 
     return text
 
 
-def http_row(name: str, result: Result, ratio: float | None = None, baseline="", share=0.7) -> Row:
+def http_row(name: str, result: Result, ratio: float | None = None, baseline="", share=0.45) -> Row:
     """A load-test row; against a baseline the target is `share` of it and p99 < 100 ms."""
     ok = not (result.errors or result.failures)
     if ratio is None:

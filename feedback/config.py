@@ -44,12 +44,13 @@ def _engine_options(url: str) -> dict:
     return options
 
 
-def _int_env(name: str, default: int) -> int:
+def _int_env(name: str, default: int, allow_zero: bool = False) -> int:
     value = os.environ.get(name, "").strip()
     if not value:
         return default
-    if not value.isdigit() or int(value) < 1:
-        raise ConfigError(f"{name} must be a whole number above zero, not {value!r}.")
+    if not value.isdigit() or int(value) < (0 if allow_zero else 1):
+        least = "zero or more" if allow_zero else "above zero"
+        raise ConfigError(f"{name} must be a whole number {least}, not {value!r}.")
     return int(value)
 
 
@@ -98,11 +99,18 @@ def load_config(instance_path: Path) -> dict:
         "AGREEMENT_LINK_DAYS": _int_env("AGREEMENT_LINK_DAYS", 7),
         "AGREEMENT_LINK_WINDOW_MINUTES": _int_env("AGREEMENT_LINK_WINDOW_MINUTES", 30),
         "RATELIMIT_HEADERS_ENABLED": False,
-        "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0") or 0),
+        "TRUSTED_PROXIES": _int_env("TRUSTED_PROXIES", 0, allow_zero=True),
         # Staff sessions: signed out after this long without using the app, and in any case
         # this long after signing in.
         "STAFF_IDLE_SECONDS": 60 * _int_env("STAFF_IDLE_MINUTES", 30),
-        "STAFF_IDLE_WARNING_SECONDS": 120,
+        "STAFF_IDLE_WARNING_SECONDS": _int_env("STAFF_IDLE_WARNING_SECONDS", 120),
+        # Shared tablets: the idle warning, going home (a go that ends this way is never
+        # sent), the server's own check for a tablet without JavaScript, and how long the
+        # thank-you screen stays.
+        "TABLET_IDLE_WARNING_SECONDS": _int_env("TABLET_IDLE_WARNING_SECONDS", 120),
+        "TABLET_IDLE_SECONDS": _int_env("TABLET_IDLE_SECONDS", 180),
+        "TABLET_SERVER_IDLE_SECONDS": _int_env("TABLET_SERVER_IDLE_SECONDS", 900),
+        "TABLET_THANKS_SECONDS": _int_env("TABLET_THANKS_SECONDS", 60),
         "STAFF_MAX_SESSION_SECONDS": 3600 * _int_env("STAFF_SESSION_HOURS", 12),
         "RETENTION_DAYS": {
             "responses": _int_env("RETAIN_RESPONSES_DAYS", 730),

@@ -42,6 +42,12 @@ class SafeguardingAlert(Model):
     survey_id: Mapped[int | None] = mapped_column(ForeignKey("surveys.id", ondelete="SET NULL"))
     comment: Mapped[str] = mapped_column(Text)
     reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # "words": written words that may show harm; "safety_answer": the lowest answer to a
+    # safety question ("How safe do you feel where you live?").
+    kind: Mapped[str] = mapped_column(String(20), default="words", server_default="words")
+    # What the child chose to give when asked "Do you want someone to talk to you about
+    # this?": a name or a way to reach them. Only the safeguarding lead sees it.
+    contact: Mapped[str | None] = mapped_column(Text)
     raised_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     acknowledged_by_id: Mapped[int | None] = mapped_column(
@@ -81,13 +87,20 @@ class SafeguardingAlert(Model):
 
 
 def raise_alert(
-    session: Session, answer: Answer, reasons: Sequence[str]
+    session: Session,
+    answer: Answer,
+    reasons: Sequence[str],
+    *,
+    kind: str = "words",
+    comment: str | None = None,
 ) -> tuple[SafeguardingAlert, bool]:
-    """Raise an alert about this answer's words, unless there is one for the same words
-    already (then that one is returned). Says whether the alert is new."""
+    """Raise an alert about this answer (its words, unless `comment` says what was
+    answered), unless there is one for the same words already (then that one is
+    returned). Says whether the alert is new."""
+    comment = answer.value or "" if comment is None else comment
     existing = session.scalar(
         select(SafeguardingAlert).where(
-            SafeguardingAlert.answer_id == answer.id, SafeguardingAlert.comment == answer.value
+            SafeguardingAlert.answer_id == answer.id, SafeguardingAlert.comment == comment
         )
     )
     if existing is not None:
@@ -95,13 +108,27 @@ def raise_alert(
     alert = SafeguardingAlert(
         answer_id=answer.id,
         survey_id=answer.response.survey_id,
-        comment=answer.value or "",
+        comment=comment,
         reasons=list(reasons),
+        kind=kind,
     )
     session.add(alert)
     session.flush()
     session.info.setdefault(RAISED_KEY, set()).add(alert.id)
     return alert, True
+
+
+def add_contact(session: Session, response, contact: str) -> int:
+    """Keep what a child gave when asked "Do you want someone to talk to you?" on each
+    alert about their answers (only the safeguarding lead sees alerts). Says how many."""
+    answer_ids = [a.id for a in response.answers]
+    found = session.scalars(
+        select(SafeguardingAlert).where(SafeguardingAlert.answer_id.in_(answer_ids))
+    ).all()
+    for alert in found:
+        alert.contact = contact
+    session.flush()
+    return len(found)
 
 
 def open_alert_count(session: Session) -> int:

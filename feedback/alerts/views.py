@@ -52,9 +52,22 @@ def index():
     return render_template("alerts/index.html", alerts=alerts)
 
 
+def _visit(alert: SafeguardingAlert) -> dict | None:
+    """The shared-tablet visit the answer came from (its worker and team), if any: the
+    way to follow an anonymous alert up without guessing at the child."""
+    response = alert.answer.response if alert.answer is not None else None
+    if response is None or not (response.worker_id or response.team):
+        return None
+    worker = db.session.get(User, response.worker_id) if response.worker_id else None
+    return {"worker": worker, "team": response.team}
+
+
 def _detail(alert: SafeguardingAlert, form: AcknowledgeForm, status: int = 200):
     handler = db.session.get(User, alert.acknowledged_by_id) if alert.acknowledged_by_id else None
-    return render_template("alerts/detail.html", alert=alert, form=form, handler=handler), status
+    page = render_template(
+        "alerts/detail.html", alert=alert, form=form, handler=handler, visit=_visit(alert)
+    )
+    return page, status
 
 
 @bp.get("/<int:alert_id>")

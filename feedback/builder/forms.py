@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from wtforms import (
+    BooleanField,
     DateField,
     FieldList,
     Form,
@@ -81,6 +82,7 @@ class QuestionForm(SafeForm):
     text = TextAreaField("Question", [DataRequired(), Length(max=500)], filters=[_strip])
     hint = TextAreaField("Hint (optional)", [Optional(), Length(max=500)], filters=[_strip])
     options = FieldList(FormField(OptionForm), max_entries=MAX_OPTIONS)
+    safety = BooleanField("This is a safety question")
 
     def __init__(self, *args, survey: Survey, **kwargs):
         self.survey = survey
@@ -107,6 +109,7 @@ class QuestionForm(SafeForm):
             "text": self.text.data,
             "hint": self.hint.data,
             "options": self.option_values(),
+            "safety": bool(self.safety.data),
         }
 
     def show_options(self, options: list[dict]) -> None:

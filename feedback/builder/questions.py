@@ -19,8 +19,8 @@ from feedback.builder.errors import (
     QuestionNotCurrent,
     ensure_editable,
 )
-from feedback.surveys.loader import options_for
 from feedback.surveys.kinds import SCALE_KINDS
+from feedback.surveys.loader import options_for
 from feedback.surveys.models import Answer, Question, Response, Survey
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -83,6 +83,7 @@ def copy_question(question: Question, position: int) -> Question:
         text=question.text,
         hint=question.hint,
         options=[dict(o) for o in question.options],
+        safety=question.safety,
     )
 
 
@@ -107,6 +108,7 @@ def add_question(
     hint: str | None = "",
     options: list[dict[str, Any]] | None = None,
     bank_key: str | None = "",
+    safety: bool = False,
 ) -> Question:
     """Add a newly written question at the end (it joins the question bank)."""
     question = Question(
@@ -116,6 +118,7 @@ def add_question(
         text=text.strip(),
         hint=(hint or "").strip(),
         options=clean_options(kind, options),
+        safety=safety and kind in SCALE_KINDS,
     )
     return _append(session, survey, question)
 
@@ -150,6 +153,7 @@ def change_question(
     text: str,
     hint: str | None = "",
     options: list[dict[str, Any]] | None = None,
+    safety: bool = False,
 ) -> Question:
     """Change a question. If people have answered the survey, a new wording is a new
     version and the old one stays, tied to its answers. Returns the current question."""
@@ -174,6 +178,7 @@ def change_question(
         question = new
     question.kind, question.principle, question.text = kind, principle, text
     question.hint, question.options = hint, options
+    question.safety = safety and kind in SCALE_KINDS
     session.flush()
     session.expire(question.survey, ["questions"])
     return question

@@ -51,8 +51,8 @@ def read_start_token(token: str | None) -> str | None:
         return None
 
 
-def remembered(slug: str) -> str | None:
-    """The submission id this device is answering for this survey, if any."""
+def remembered_go() -> tuple[str, str] | None:
+    """(survey code, submission id) of the response this device is answering, if any."""
     cookie = request.cookies.get(RESPONSE_COOKIE)
     if not cookie:
         return None
@@ -60,9 +60,16 @@ def remembered(slug: str) -> str | None:
         data = _signer("survey-response").loads(cookie)
     except BadSignature:
         return None
-    if not isinstance(data, dict) or data.get("slug") != slug:
+    if not isinstance(data, dict) or not isinstance(data.get("slug"), str):
         return None
-    return valid_submission_id(data.get("sid"))
+    sid = valid_submission_id(data.get("sid"))
+    return (data["slug"], sid) if sid else None
+
+
+def remembered(slug: str) -> str | None:
+    """The submission id this device is answering for this survey, if any."""
+    go = remembered_go()
+    return go[1] if go and go[0] == slug else None
 
 
 def remember(slug: str, submission_id: str) -> None:
@@ -87,9 +94,9 @@ def forget() -> None:
 
 @dataclass(frozen=True)
 class Tablet:
-    """A shared tablet, locked to one survey by a practitioner."""
+    """A shared tablet, locked by a practitioner to the surveys of one visit."""
 
-    slug: str
+    slugs: tuple[str, ...]
     started_by: int
     started: float
     seen: float
@@ -118,7 +125,8 @@ def _read_tablet() -> Tablet | None:
         return None
     try:
         data = _signer("survey-tablet").loads(cookie)
-        tablet = Tablet(data["slug"], int(data["by"]), float(data["started"]), float(data["seen"]))
+        slugs = tuple(str(s) for s in data["slugs"])
+        tablet = Tablet(slugs, int(data["by"]), float(data["started"]), float(data["seen"]))
     except (BadSignature, KeyError, TypeError, ValueError):
         return None
     return None if tablet.expired(time.time()) else tablet
@@ -127,7 +135,7 @@ def _read_tablet() -> Tablet | None:
 def set_tablet_cookie(response: Response, tablet: Tablet) -> None:
     value = _signer("survey-tablet").dumps(
         {
-            "slug": tablet.slug,
+            "slugs": list(tablet.slugs),
             "by": tablet.started_by,
             "started": tablet.started,
             "seen": tablet.seen,

@@ -54,6 +54,16 @@ class FinishForm(_SurveyForm):
             raise ValidationError("error_too_long")
 
 
+class TalkForm(_SurveyForm):
+    """A name or a way to reach them, for the safeguarding lead only (optional)."""
+
+    contact = StringField(filters=[_strip])
+
+    def validate_contact(self, field: Field) -> None:
+        if field.data and len(field.data) > MAX_NAME * 2:
+            raise ValidationError("error_too_long")
+
+
 class _AnswerForm(_SurveyForm):
     go = HiddenField()  # "next" or "skip", from the button pressed
     question_id = HiddenField()  # the answer is filed under the question the screen showed

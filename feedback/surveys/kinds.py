@@ -38,5 +38,5 @@ WORD_KINDS = tuple(k.key for k in KINDS.values() if k.answer == "words")  # anal
 
 
 def answer_shape(kind: str) -> str:
-    """"one", "many" or "words": how a person answers this kind of question."""
+    """ "one", "many" or "words": how a person answers this kind of question."""
     return KINDS[kind].answer

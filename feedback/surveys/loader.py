@@ -62,6 +62,7 @@ def build_survey(definition: dict[str, Any]) -> Survey:
             text=q["text"].strip(),
             hint=q.get("hint", "").strip(),
             options=options_for(q["kind"], q.get("options")),
+            safety=bool(q.get("safety", False)),
         )
         for n, q in enumerate(definition["questions"], start=1)
     ]

@@ -112,6 +112,9 @@ class Question(Model):
     options: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     version: Mapped[int] = mapped_column(default=1)
     is_current: Mapped[bool] = mapped_column(default=True)
+    # A safety question ("How safe do you feel where you live?"): its lowest answers put
+    # help first and raise an alert, as worrying words do.
+    safety: Mapped[bool] = mapped_column(default=False, server_default="0")
     replaces_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id"))
 
     survey: Mapped[Survey] = relationship(back_populates="all_questions", foreign_keys=[survey_id])
@@ -122,7 +125,7 @@ class Question(Model):
 
     @property
     def shape(self) -> str:
-        """"one", "many" or "words": how a person answers it (see `feedback.surveys.kinds`)."""
+        """ "one", "many" or "words": how a person answers it (see `feedback.surveys.kinds`)."""
         return answer_shape(self.kind)
 
 
@@ -147,6 +150,10 @@ class Response(Model):
     started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     retain_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # On a shared tablet: the worker who handed it over, and their team, so an alert can
+    # be followed up with the worker ("we will tell someone who can help you").
+    worker_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    team: Mapped[str | None] = mapped_column(String(80), index=True)
 
     survey: Mapped[Survey] = relationship()
     answers: Mapped[list[Answer]] = relationship(

@@ -27,8 +27,16 @@ def new_submission_id() -> str:
     return secrets.token_urlsafe(24)
 
 
-def start_response(session: Session, survey: Survey, submission_id: str | None = None) -> Response:
-    """Begin a response to an open survey, with a server-issued submission id."""
+def start_response(
+    session: Session,
+    survey: Survey,
+    submission_id: str | None = None,
+    *,
+    worker_id: int | None = None,
+    team: str | None = None,
+) -> Response:
+    """Begin a response to an open survey, with a server-issued submission id. On a
+    shared tablet, `worker_id` and `team` say whose visit it is (for following up)."""
     if not survey.is_open():
         raise SurveyClosed("This survey is not open.")
     response = Response(
@@ -36,6 +44,8 @@ def start_response(session: Session, survey: Survey, submission_id: str | None =
         submission_id=submission_id or new_submission_id(),
         audience=survey.audience,
         language=survey.language,
+        worker_id=worker_id,
+        team=team or None,
     )
     session.add(response)
     session.flush()
@@ -124,7 +134,40 @@ def record_answer(session: Session, response: Response, question: Question, **gi
         analyse_answer(session, answer, words_changed=earlier_words is not None)
     else:
         session.flush()
+    if not answer.skipped and answer.value in lowest_values(question):
+        _alert_safety_answer(session, question, answer)
     return answer
+
+
+def lowest_values(question: Question) -> frozenset[str]:
+    """The answers to a safety question that say someone does not feel safe: those with
+    its lowest score."""
+    scores = [o.get("score") for o in question.options if o.get("score") is not None]
+    if not question.safety or not scores:
+        return frozenset()
+    return frozenset(o["value"] for o in question.options if o.get("score") == min(scores))
+
+
+def is_worrying(question: Question, answer: Answer) -> bool:
+    """Does this answer need help shown first: worrying words, or the lowest answer to a
+    safety question?"""
+    if answer.skipped:
+        return False
+    return bool(answer.flagged) or answer.value in lowest_values(question)
+
+
+def _alert_safety_answer(session: Session, question: Question, answer: Answer) -> None:
+    """An alert, like one for worrying words, in the same transaction as the answer."""
+    from feedback.alerts.models import raise_alert  # alerts import survey models
+
+    label = next((o["label"] for o in question.options if o["value"] == answer.value), "")
+    raise_alert(
+        session,
+        answer,
+        ["safety question: lowest answer"],
+        kind="safety_answer",
+        comment=f"{question.text} \u2014 {label}",
+    )
 
 
 def submit_response(session: Session, response: Response, name: str | None = None) -> Response:
@@ -157,9 +200,10 @@ def find_response(session: Session, submission_id: str | None) -> Response | Non
     return session.scalars(stmt).unique().one_or_none()
 
 
-def resume_or_start(session: Session, survey: Survey, submission_id: str) -> Response:
+def resume_or_start(session: Session, survey: Survey, submission_id: str, **visit) -> Response:
     """Start a response with this id, or pick up the one a double tap already started."""
-    return find_response(session, submission_id) or start_response(session, survey, submission_id)
+    found = find_response(session, submission_id)
+    return found or start_response(session, survey, submission_id, **visit)
 
 
 def next_position(response: Response, questions: Sequence[Question]) -> int:

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from flask import abort, redirect, request, session, url_for
 
+from feedback.alerts import models as alerts_services
 from feedback.extensions import csrf, db
 from feedback.surveys import bp, device, services
-from feedback.surveys.forms import FinishForm, answer_form
+from feedback.surveys.forms import FinishForm, TalkForm, answer_form
 from feedback.surveys.models import Question, Survey, SurveyClosed
 from feedback.surveys.pages import (
     closed,
@@ -40,6 +41,7 @@ def question_screen(survey: Survey, n: int, form, status: int = 200):
         n=n,
         total=len(survey.questions),
         back_url=back,
+        help_first=session.get("help_first", False),
     )
 
 
@@ -87,10 +89,13 @@ def answer(slug: str, n: int):
         return question_screen(survey, n, form, 400 if form.csrf_failed else 422)
     # Worked out before the commit, which expires everything read so far.
     next_screen = screen_url(survey, _after(survey, question, response))
+
+    def store() -> bool:
+        answer = services.record_answer(db.session, response, question, **form.value())
+        return services.is_worrying(question, answer)
+
     try:
-        commit_or_retry(
-            lambda: services.record_answer(db.session, response, question, **form.value())
-        )
+        worrying = commit_or_retry(store)
     except SurveyClosed:  # sent in a parallel request a moment ago
         db.session.rollback()
         return redirect(url_for("surveys.thanks", slug=slug), 303)
@@ -98,6 +103,8 @@ def answer(slug: str, n: int):
         db.session.rollback()
         form.answer.errors = ["error_unknown"]
         return question_screen(survey, n, form, 422)
+    if worrying:  # help goes first on every screen from now on, and they are asked
+        session["help_first"] = True  # if they want someone to talk to them
     device.remember(slug, submission_id)
     return redirect(next_screen, 303)
 
@@ -134,14 +141,45 @@ def send(slug: str):
         if not form.validate():
             return _finish_screen(survey, form, 400 if form.csrf_failed else 422)
         commit_or_retry(lambda: services.submit_response(db.session, response, form.name.data))
-        if any(a.flagged for a in response.answers):
-            session["help_first"] = True  # a comment may show harm: help goes at the top
+    if session.pop("help_first", False):
+        session["talk_to"] = response.submission_id  # for "someone to talk to you" only
     device.forget()
     return redirect(url_for("surveys.thanks", slug=slug), 303)
 
 
+def _talk_response(survey: Survey):
+    """The response just sent whose answers worried us, if this browser sent it."""
+    response = services.find_response(db.session, session.get("talk_to"))
+    return response if response is not None and response.survey_id == survey.id else None
+
+
 @bp.get("/s/<slug>/thanks")
 def thanks(slug: str):
-    """Thank them, say what happens next, and always show where to get help."""
+    """Thank them, say what happens next, and always show where to get help (first, and
+    with an offer of someone to talk to, when their answers worried us)."""
     survey = survey_or_404(slug)
-    return render("surveys/thanks.html", survey, help_first=session.pop("help_first", False))
+    worried = _talk_response(survey) is not None
+    return render(
+        "surveys/thanks.html",
+        survey,
+        help_first=worried,
+        talk_form=TalkForm(formdata=None) if worried else None,
+    )
+
+
+@bp.post("/s/<slug>/talk")
+@csrf.exempt  # checked by the form, so a lost session re-shows the page, not an error
+def talk(slug: str):
+    """Pass a name or a way to reach them to the safeguarding lead, and no one else."""
+    survey = survey_or_404(slug)
+    response = _talk_response(survey)
+    if response is None:
+        return redirect(url_for("surveys.thanks", slug=slug), 303)
+    form = TalkForm()
+    if not form.validate():
+        return render("surveys/thanks.html", survey, 422, help_first=True, talk_form=form)
+    if form.contact.data:
+        alerts_services.add_contact(db.session, response, form.contact.data)
+        db.session.commit()
+    session.pop("talk_to", None)
+    return render("surveys/thanks.html", survey, help_first=True, talked=bool(form.contact.data))

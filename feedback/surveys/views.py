@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from flask import redirect, render_template
+from flask import redirect, render_template, session
 from sqlalchemy import select
 
 from feedback.extensions import csrf, db
+from feedback.staff.models import User
 from feedback.surveys import bp, device, services
 from feedback.surveys.forms import StartForm
 from feedback.surveys.models import AUDIENCES, Survey
@@ -57,6 +58,16 @@ def start(slug: str):
     return _start_screen(survey, StartForm(formdata=None, token=device.issue_start_token()))
 
 
+def _visit() -> dict:
+    """On a shared tablet, whose visit this is: the worker who handed it over, and their
+    team (so an alert can be followed up with them)."""
+    tablet = device.current_tablet()
+    worker = db.session.get(User, tablet.started_by) if tablet else None
+    if worker is None:
+        return {}
+    return {"worker_id": worker.id, "team": worker.team or None}
+
+
 @bp.post("/s/<slug>")
 @csrf.exempt  # checked by the form, so a lost session re-shows the page instead of an error
 def begin(slug: str):
@@ -69,8 +80,13 @@ def begin(slug: str):
     if not form.validate() or submission_id is None:
         form.token.data = form.token.data if submission_id else device.issue_start_token()
         return _start_screen(survey, form, 400, error="error_start_again")
-    response = commit_or_retry(lambda: services.resume_or_start(db.session, survey, submission_id))
+    visit = _visit()
+    response = commit_or_retry(
+        lambda: services.resume_or_start(db.session, survey, submission_id, **visit)
+    )
     if response.status != "in_progress":  # an old page: this go was already sent
-        response = commit_or_retry(lambda: services.start_response(db.session, survey))
+        response = commit_or_retry(lambda: services.start_response(db.session, survey, **visit))
+    session.pop("help_first", None)  # a new go: nothing from an earlier one carries over
+    session.pop("talk_to", None)
     device.remember(slug, response.submission_id)
     return redirect(screen_url(survey, services.next_position(response, survey.questions)), 303)

@@ -118,5 +118,5 @@ def test_the_thank_you_screen_puts_help_first_when_a_comment_was_flagged(
     assert "Childline 0800 1111" in thanks  # help is always there
     first = thanks.index('aria-labelledby="help-title"') < thanks.index('id="thanks"')
     assert first is help_first and ("help-first" in thanks) is help_first
-    again = client.get(f"/s/{survey.slug}/thanks").text  # a reload: back to the usual order
-    assert "help-first" not in again
+    again = client.get(f"/s/{survey.slug}/thanks").text  # a reload: the same, while the
+    assert ("help-first" in again) is help_first  # offer of someone to talk to stands

@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from feedback.surveys.loader import SHIPPED, build_survey, read_definition
 from feedback.surveys.kinds import KINDS
+from feedback.surveys.loader import SHIPPED, build_survey, read_definition
 
 DEFINITIONS = {d["audience"]: d for d in map(read_definition, sorted(SHIPPED.glob("*.toml")))}
 JARGON = re.compile(
