@@ -193,7 +193,8 @@ class Signature(Model):
 
 
 class FamilyLink(Model):
-    """A link the family can use to get their copy: expires, and works once per window."""
+    """A link the family can use to get their copy: expires, works once per window, and a
+    newer link for the same agreement replaces it."""
 
     __tablename__ = "agreement_links"
 
@@ -205,5 +206,9 @@ class FamilyLink(Model):
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
     window_minutes: Mapped[int] = mapped_column(default=30)
     first_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # With the app's secret key this gives the token again, so the worker can show the
+    # link again; the database alone cannot (links.py).
+    token_seed: Mapped[str | None] = mapped_column(String(64))
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     version: Mapped[AgreementVersion] = relationship()
