@@ -19,6 +19,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from feedback.db import Model, UTCDateTime, utcnow
+from feedback.staff.models import User
 
 AUDIENCES = ("child", "adult")
 SIGNER_ROLES = ("child", "parent", "carer", "worker")
@@ -40,6 +41,14 @@ class AgreementError(Exception):
 
 class AlreadySigned(AgreementError):
     """This person has already signed this version."""
+
+
+class NotReady(AgreementError):
+    """Sections the template marks as needed are still empty, so signing cannot start."""
+
+    def __init__(self, missing: list[str]) -> None:
+        super().__init__("Fill in: " + "; ".join(missing))
+        self.missing = missing
 
 
 class VersionLocked(AgreementError):
@@ -93,6 +102,7 @@ class Agreement(Model):
         order_by="AgreementVersion.number",
     )
     template: Mapped[AgreementTemplate | None] = relationship()
+    worker: Mapped[User | None] = relationship()  # who holds it now (handover changes it)
 
     @property
     def current(self) -> AgreementVersion:
