@@ -92,7 +92,5 @@ def sign_everyone(session, agreement: Agreement) -> None:
 
 def leave_family_screens(client, reference: str) -> None:
     """The worker types their password to go back to the staff pages."""
-    response = client.post(
-        f"/staff/agreements/{reference}/leave", data={"secret": PASSWORD}
-    )
+    response = client.post(f"/staff/agreements/{reference}/leave", data={"secret": PASSWORD})
     assert response.status_code == 302, response.status_code

@@ -31,9 +31,7 @@ def make_link(session, signed, **kwargs) -> tuple[FamilyLink, str]:
     return link, token
 
 
-def test_a_link_preview_changes_nothing_then_the_family_opens_their_copy(
-    client, session, signed
-):
+def test_a_link_preview_changes_nothing_then_the_family_opens_their_copy(client, session, signed):
     link, token = make_link(session, signed)
     for _preview in range(3):  # a messaging app, an email scanner, the family's first tap
         page = client.get(f"/copy?t={token}")
