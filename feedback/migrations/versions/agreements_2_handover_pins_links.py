@@ -1,7 +1,7 @@
 """team managers, PINs for leaving the family's screens, family links shown again or revoked
 
 Revision ID: agreements_2
-Revises: perf_1
+Revises: simple_1
 Create Date: 2026-12-06 10:00:00
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "agreements_2"
-down_revision = "perf_1"
+down_revision = "simple_1"
 branch_labels = None
 depends_on = None
 
