@@ -33,8 +33,8 @@ def _roles(roles: tuple[str, ...]) -> None:
         bind.exec_driver_sql(f"PRAGMA schema_version={int(version) + 1}")
         bind.exec_driver_sql("PRAGMA writable_schema=OFF")
         return
-    op.drop_constraint("ck_users_role_known", "users", type_="check")
-    op.create_check_constraint("ck_users_role_known", "users", f"role IN {roles!r}")
+    op.drop_constraint(op.f("ck_users_role_known"), "users", type_="check")
+    op.create_check_constraint(op.f("ck_users_role_known"), "users", f"role IN {roles!r}")
 
 
 def upgrade() -> None:
