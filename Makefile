@@ -33,11 +33,14 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/bandit -q -r feedback -c pyproject.toml
 
+# gunicorn's default access line, with the path instead of the whole request line: a query
+# string can hold a family link's token (docs/agreements.md) or words someone searched for.
+ACCESS_LOG_FORMAT = %(h)s %(l)s %(u)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s "%(f)s" "%(a)s"
 serve: $(VENV)/.installed-run
 	$(FLASK) db upgrade
 	FEEDBACK_ENV=$${FEEDBACK_ENV:-production} $(VENV)/bin/gunicorn --no-control-socket \
 	  --workers $${WEB_CONCURRENCY:-$(WORKERS)} --bind $${BIND:-127.0.0.1:$(PORT)} \
-	  --access-logfile - --error-logfile - feedback.wsgi:app
+	  --access-logfile - --access-logformat '$(ACCESS_LOG_FORMAT)' --error-logfile - feedback.wsgi:app
 
 # One table: baselines and the product under load on 127.0.0.1, plus every other figure.
 # BENCH_ARGS="--seconds 10" to measure longer; DATABASE_URL=postgresql+psycopg://... for PostgreSQL.

@@ -1,8 +1,8 @@
-"""Who may see an agreement: its worker, leads of the worker's team, and admins.
+"""Who may see an agreement: its worker, leads and team managers of its team, and admins.
 
-There is no separate "manager" role: a participation lead (`lead`) in the same team as
-the agreement's worker is treated as that worker's manager. Anyone else gets a 404, so
-the existence of an agreement is not revealed.
+A participation lead (`lead`) or a team manager (`team_manager`) in the agreement's team
+sees it; a team manager, or an administrator, may also hand it over to another worker or
+team. Anyone else gets a 404, so the existence of an agreement is not revealed.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from feedback.agreements.models import Agreement
 from feedback.staff.models import User
 
 REVIEW_SOON_DAYS = 14
+TEAM_ROLES = ("lead", "team_manager")  # see every agreement of their own team
+HOLDER_ROLES = ("practitioner", "lead", "team_manager")  # may hold agreements
 
 
 def can_see(user: User, agreement: Agreement) -> bool:
@@ -24,7 +26,14 @@ def can_see(user: User, agreement: Agreement) -> bool:
         return False
     if user.role == "admin" or agreement.worker_id == user.id:
         return True
-    return user.role == "lead" and bool(user.team) and user.team == agreement.team
+    return user.role in TEAM_ROLES and bool(user.team) and user.team == agreement.team
+
+
+def can_hand_over(user: User, agreement: Agreement) -> bool:
+    """Administrators, and team managers of the agreement's team, may hand it over."""
+    if user.role == "admin":
+        return True
+    return user.role == "team_manager" and can_see(user, agreement)
 
 
 def visible(user: User) -> Select:
@@ -32,7 +41,9 @@ def visible(user: User) -> Select:
     query = select(Agreement)
     if user.role == "admin":
         return query
-    team_rule = and_(Agreement.team == user.team) if user.role == "lead" and user.team else false()
+    team_rule = (
+        and_(Agreement.team == user.team) if user.role in TEAM_ROLES and user.team else false()
+    )
     return query.where(or_(Agreement.worker_id == user.id, team_rule))
 
 

@@ -18,6 +18,10 @@ HERE = Path(__file__).resolve().parent
 SECTION_KINDS = ("who", "text", "promises", "keep_in_touch", "visits", "review")
 WORKER_FIELDS = ("worker_name", "worker_role", "team", "contact", "manager")
 TOUCH_FIELDS = ("way", "times", "interpreter", "needs")
+# Always needed before signing, whatever the template says: without them an agreement
+# never comes up for review. "why" is needed in templates saved before `needed` existed.
+ALWAYS_NEEDED_KINDS = ("visits", "review")
+NEEDED_BY_DEFAULT = ("why",)
 
 
 @cache
@@ -135,3 +139,35 @@ def checkable_texts(fields: dict) -> list[tuple[str, str]]:
     if fields["visits"]["text"].strip():
         found.append(("How often we will visit", fields["visits"]["text"]))
     return found
+
+
+def is_needed(section: dict) -> bool:
+    """Must this section be filled in before anyone signs?"""
+    if section["kind"] in ALWAYS_NEEDED_KINDS:
+        return True
+    return bool(section.get("needed", section["key"] in NEEDED_BY_DEFAULT))
+
+
+def _filled(section: dict, fields: dict) -> bool:
+    kind = section["kind"]
+    if kind == "who":
+        return bool(fields["worker"].get("worker_name", "").strip())
+    if kind == "promises":
+        return any(p["text"].strip() for p in fields["promises"])
+    if kind == "keep_in_touch":
+        return any(v.strip() for v in fields["keep_in_touch"].values())
+    if kind == "visits":
+        return bool(fields["visits"]["plan"] or fields["visits"]["text"].strip())
+    if kind == "review":
+        return bool(fields.get("review_date"))
+    return bool(fields["texts"].get(section["key"], "").strip())
+
+
+def missing(fields: dict, audience: str) -> list[str]:
+    """Headings (in the family's wording) of the needed sections still empty."""
+    heading = "heading_child" if audience == "child" else "heading"
+    return [
+        s.get(heading) or s["heading"]
+        for s in fields["sections"]
+        if is_needed(s) and not _filled(s, fields)
+    ]

@@ -37,6 +37,11 @@ class AgreementCopy:
     sha256: str
     check_code: str
     words: dict[str, str]
+    record: str = "not_signed"  # record.verify(): intact, changed or not_signed
+
+    @property
+    def changed(self) -> bool:
+        return self.record == "changed"
 
 
 def _when(value) -> str:
@@ -82,4 +87,5 @@ def build_copy(version: AgreementVersion) -> AgreementCopy:
         sha256=version.sha256 or "",
         check_code=record.short_code(version.sha256) if version.sha256 else "",
         words=w["copy"],
+        record=record.verify(version),
     )

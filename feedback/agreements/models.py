@@ -19,6 +19,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from feedback.db import Model, UTCDateTime, utcnow
+from feedback.staff.models import User
 
 AUDIENCES = ("child", "adult")
 SIGNER_ROLES = ("child", "parent", "carer", "worker")
@@ -40,6 +41,14 @@ class AgreementError(Exception):
 
 class AlreadySigned(AgreementError):
     """This person has already signed this version."""
+
+
+class NotReady(AgreementError):
+    """Sections the template marks as needed are still empty, so signing cannot start."""
+
+    def __init__(self, missing: list[str]) -> None:
+        super().__init__("Fill in: " + "; ".join(missing))
+        self.missing = missing
 
 
 class VersionLocked(AgreementError):
@@ -93,6 +102,7 @@ class Agreement(Model):
         order_by="AgreementVersion.number",
     )
     template: Mapped[AgreementTemplate | None] = relationship()
+    worker: Mapped[User | None] = relationship()  # who holds it now (handover changes it)
 
     @property
     def current(self) -> AgreementVersion:
@@ -193,7 +203,8 @@ class Signature(Model):
 
 
 class FamilyLink(Model):
-    """A link the family can use to get their copy: expires, and works once per window."""
+    """A link the family can use to get their copy: expires, works once per window, and a
+    newer link for the same agreement replaces it."""
 
     __tablename__ = "agreement_links"
 
@@ -205,5 +216,9 @@ class FamilyLink(Model):
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
     window_minutes: Mapped[int] = mapped_column(default=30)
     first_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # With the app's secret key this gives the token again, so the worker can show the
+    # link again; the database alone cannot (links.py).
+    token_seed: Mapped[str | None] = mapped_column(String(64))
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     version: Mapped[AgreementVersion] = relationship()

@@ -142,6 +142,8 @@ def render_pdf(copy: AgreementCopy) -> bytes:
         _p(w["title"], H1),
         _p(f"{w['reference']}: {copy.reference}    {w['version']} {copy.version}"),
     ]
+    warning = [_p(w["changed_title"], H2), _p(w["changed_text"])] if copy.changed else []
+    story += warning
     for section in copy.sections:
         paragraphs = [_p(text) for text in section["paragraphs"]]
         items = [
@@ -158,7 +160,7 @@ def render_pdf(copy: AgreementCopy) -> bytes:
             _p(w["check"], H2),
             _p(copy.check_code, TYPED),
             _p(copy.sha256, CODE),
-            _p(w["check_hint"]),
+            *(warning or [_p(w["check_hint"])]),
         ]
     else:
         story.append(_p(w["not_signed"], H2))

@@ -9,6 +9,7 @@ time it locked. Change any of these in the database and the hash no longer match
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import re
 from dataclasses import dataclass
@@ -61,6 +62,17 @@ def digest(version: AgreementVersion, locked_at: datetime | None = None) -> str:
     return hashlib.sha256(canonical(version, locked_at)).hexdigest()
 
 
+def verify(version: AgreementVersion) -> str:
+    """Check a version against its stored hash: 'intact', 'changed' or 'not_signed'.
+
+    The one rule for saying a record is unchanged: the check page, the staff pages, every
+    copy (web page, PDFs, the family's link) call this before they say so.
+    """
+    if version.status != "signed" or not version.sha256:
+        return "not_signed"
+    return "intact" if hmac.compare_digest(digest(version), version.sha256) else "changed"
+
+
 def short_code(sha256: str) -> str:
     """The check code printed on copies: the first 16 hex digits in groups of four."""
     head = sha256[:SHORT_CODE_LENGTH].upper()
@@ -110,5 +122,4 @@ def check_record(session: Session, reference: str, code: str = "") -> Check:
     if not signed:
         return Check("not_signed", ref, agreement_id=agreement.id)
     version = signed[-1]
-    outcome = "intact" if digest(version) == version.sha256 else "changed"
-    return Check(outcome, ref, version.number, version.locked_at, agreement.id)
+    return Check(verify(version), ref, version.number, version.locked_at, agreement.id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from feedback.agreements import content, record
@@ -16,6 +16,7 @@ from feedback.agreements.models import (
     AgreementError,
     AgreementTemplate,
     AgreementVersion,
+    NotReady,
     Signature,
 )
 from feedback.agreements.signatures import clean_drawing
@@ -141,6 +142,7 @@ def sign(
 ) -> Signature:
     """Take one person's signature; lock the version when the last one is in."""
     _hold(session, version)
+    check_ready(version)
     if method not in METHODS:
         raise AgreementError("Choose to draw or type a signature.")
     if feeling and feeling not in content.words()["feelings"]:
@@ -167,6 +169,13 @@ def sign(
     return signature
 
 
+def check_ready(version: AgreementVersion) -> None:
+    """Refuse to start signing while a needed section is empty (raises NotReady)."""
+    gaps = content.missing(version.fields, version.agreement.audience)
+    if gaps:
+        raise NotReady(gaps)
+
+
 def complete(session: Session, version: AgreementVersion, now: datetime | None = None) -> bool:
     """Lock a version whose people have all signed. Returns True if it locked it now."""
     if version.status != "signing" or version.unsigned():
@@ -180,11 +189,18 @@ def complete(session: Session, version: AgreementVersion, now: datetime | None =
 def _hold(session: Session, version: AgreementVersion) -> None:
     """Wait for any other signature on this version to finish, then read it afresh.
 
-    PostgreSQL holds the row until this transaction ends, so two people signing at the
-    same moment cannot both miss each other and leave a fully signed version unlocked.
+    A write to the version's row is held until this transaction ends: PostgreSQL locks
+    the row, SQLite the whole database (SELECT ... FOR UPDATE means nothing to SQLite, and
+    a read first would let two signers both miss each other). So two people signing at
+    the same moment, or a double tap, cannot leave a fully signed version unlocked.
     """
-    query = select(AgreementVersion.id).where(AgreementVersion.id == version.id)
-    session.execute(query.with_for_update())
+    hold = (
+        update(AgreementVersion)
+        .where(AgreementVersion.id == version.id)
+        .values(status=AgreementVersion.status)
+        .execution_options(synchronize_session=False)
+    )
+    session.execute(hold)
     session.expire(version, ["signatures", "status"])
 
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, url_for
 from wtforms import SelectChoice
 
-from feedback.agreements import bp, services
-from feedback.agreements.content import words
+from feedback.agreements import bp, family_screens, services
+from feedback.agreements.content import missing, words
 from feedback.agreements.family_copy import build_copy
 from feedback.agreements.forms import SignForm
-from feedback.agreements.models import AgreementError, AlreadySigned
+from feedback.agreements.models import AgreementError, AlreadySigned, NotReady, VersionLocked
 from feedback.agreements.signatures import BadDrawing
 from feedback.agreements.views import audit, load_visible
 from feedback.extensions import db
@@ -28,6 +28,7 @@ def together(reference: str, n: int):
     sections = agreement.current.content
     if not 1 <= n <= len(sections):
         abort(404)
+    family_screens.enter(agreement.reference)
     audit("agreement_viewed", agreement, detail=f"together {n}")
     db.session.commit()
     return render_template(
@@ -39,11 +40,23 @@ def together(reference: str, n: int):
     )
 
 
+def _not_ready(agreement, gaps: list[str], status: int = 200):
+    """The signing screen saying, in the family's words, what is still to fill in."""
+    return render_template(
+        "agreements/signers.html",
+        agreement=agreement,
+        copy=build_copy(agreement.current),
+        missing=gaps,
+        ready=words()["ready"],
+    ), status
+
+
 @bp.get("/staff/agreements/<reference>/signing")
 @role_required(*STAFF_ROLES)
 def signers(reference: str):
-    """Who signs, and who has signed already."""
+    """Who signs, and who has signed already (or what must be filled in first)."""
     agreement = load_visible(reference)
+    family_screens.enter(agreement.reference)
     version = agreement.current
     if services.complete(db.session, version):  # everyone signed, but it was not locked
         audit("agreement_locked", agreement, detail=f"version {version.number}")
@@ -52,7 +65,7 @@ def signers(reference: str):
         return redirect(url_for("agreements.signed", reference=agreement.reference))
     audit("agreement_viewed", agreement, detail="signing")
     db.session.commit()
-    return render_template("agreements/signers.html", agreement=agreement, copy=build_copy(version))
+    return _not_ready(agreement, missing(version.fields, agreement.audience))
 
 
 @bp.route("/staff/agreements/<reference>/signing/<int:n>", methods=["GET", "POST"])
@@ -60,11 +73,15 @@ def signers(reference: str):
 def sign(reference: str, n: int):
     """One person signs, by drawing or typing their name; a child may choose a face."""
     agreement = load_visible(reference)
+    family_screens.enter(agreement.reference)
     version = agreement.current
     if version.status == "signed":
         return redirect(url_for("agreements.signed", reference=agreement.reference))
     if not 1 <= n <= len(version.people):
         abort(404)
+    gaps = missing(version.fields, agreement.audience)
+    if gaps:
+        return _not_ready(agreement, gaps, 409)
     person = version.people[n - 1]
     if version.signature_for(n - 1):
         flash(words()["messages"]["already_signed"].format(name=person["name"]))
@@ -85,9 +102,13 @@ def sign(reference: str, n: int):
         except BadDrawing as bad:
             db.session.rollback()
             form.drawing.errors.append(words()["errors"][bad.code])
-        except AlreadySigned:
+        except (AlreadySigned, VersionLocked):
+            # A double tap, or someone else signed at the same moment: carry on from there.
             db.session.rollback()
             return redirect(url_for("agreements.signers", reference=reference))
+        except NotReady as not_ready:
+            db.session.rollback()
+            return _not_ready(agreement, not_ready.missing, 409)
         except AgreementError as error:
             db.session.rollback()
             form.method.errors.append(str(error))
@@ -121,6 +142,7 @@ def sign(reference: str, n: int):
 def signed(reference: str):
     """Everyone has signed: the agreement is locked."""
     agreement = load_visible(reference)
+    family_screens.enter(agreement.reference)
     version = agreement.last_signed
     if version is None:
         return redirect(url_for("agreements.signers", reference=agreement.reference))

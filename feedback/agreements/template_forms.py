@@ -17,6 +17,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, Optional
 
+from feedback.agreements.content import is_needed
 from feedback.agreements.models import AgreementTemplate
 from feedback.principles import PRINCIPLES
 
@@ -34,6 +35,7 @@ class SectionForm(Form):
         "Starting words for children", validators=[Optional(), Length(max=3000)]
     )
     hint = StringField("Hint for the worker", validators=[Optional(), Length(max=300)])
+    needed = BooleanField("Must be filled in before anyone signs")
     remove = BooleanField("Take this section out")
 
 
@@ -65,7 +67,10 @@ def template_form(template: AgreementTemplate) -> TemplateForm:
         data={
             "name": template.name,
             "description": template.description,
-            "sections": [*template.sections, *[blank_section] * EXTRA_SECTIONS],
+            "sections": [
+                *({**s, "needed": is_needed(s)} for s in template.sections),
+                *[blank_section] * EXTRA_SECTIONS,
+            ],
             "promises": [*template.promises, *[blank_promise] * EXTRA_PROMISES],
         }
     )

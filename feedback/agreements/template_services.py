@@ -79,6 +79,7 @@ def update_template(
                 "text": _s(row, "text"),
                 "text_child": _s(row, "text_child"),
                 "hint": _s(row, "hint"),
+                "needed": bool(row.get("needed")),
             }
         )
     if not kept:

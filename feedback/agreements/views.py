@@ -1,26 +1,26 @@
-"""Staff pages: the list and reviews, preparing, editing, reading, PDFs and family links."""
+"""Staff pages: the list and reviews, preparing, editing, reading and PDFs."""
 
 from __future__ import annotations
 
 from datetime import date
 
-import segno
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 from wtforms import SelectChoice
 
-from feedback.agreements import access, advice, bp, links, services
+from feedback.agreements import access, advice, bp, content, links, services
 from feedback.agreements.family_copy import build_copy
 from feedback.agreements.forms import PrepareForm, agreement_form
 from feedback.agreements.models import Agreement, AgreementError, AgreementTemplate
 from feedback.agreements.pdf import render_pdf
 from feedback.agreements.record import check_record
+from feedback.db import utcnow
 from feedback.extensions import db
 from feedback.staff.audit import record
 from feedback.staff.roles import STAFF_ROLES, role_required
 
-PREPARERS = ("practitioner", "lead")
+PREPARERS = ("practitioner", "lead", "team_manager")
 
 
 def load_visible(reference: str) -> Agreement:
@@ -136,12 +136,22 @@ def edit(reference: str):
 @bp.get("/staff/agreements/<reference>")
 @role_required(*STAFF_ROLES)
 def detail(reference: str):
-    """One agreement: its versions, who has signed, copies and the record check."""
+    """One agreement: its versions, who has signed, copies, links and the record check."""
     agreement = load_visible(reference)
     audit("agreement_viewed", agreement)
     db.session.commit()
     check = check_record(db.session, agreement.reference)
-    return render_template("agreements/detail.html", agreement=agreement, check=check)
+    current, now = agreement.current, utcnow()
+    gaps = [] if current.status == "signed" else content.missing(current.fields, agreement.audience)
+    made = [(link, links.is_live(link, now)) for link in links.links_for(db.session, agreement)]
+    return render_template(
+        "agreements/detail.html",
+        agreement=agreement,
+        check=check,
+        missing=gaps,
+        family_links=made[:5],
+        can_hand_over=access.can_hand_over(current_user, agreement),
+    )
 
 
 @bp.get("/staff/agreements/<reference>/v/<int:number>")
@@ -166,28 +176,3 @@ def pdf(reference: str, number: int):
     audit("agreement_pdf_downloaded", agreement, detail=f"version {number}")
     db.session.commit()
     return response
-
-
-@bp.post("/staff/agreements/<reference>/link")
-@role_required(*STAFF_ROLES)
-def family_link(reference: str):
-    """Make a link the family can use to get their copy (shown once, never stored)."""
-    agreement = load_visible(reference)
-    signed = agreement.last_signed
-    if signed is None:
-        flash("The family can have a link once everyone has signed.")
-        return redirect(url_for("agreements.detail", reference=agreement.reference)), 303
-    link, token = links.create_family_link(
-        db.session,
-        signed,
-        current_user.id,
-        days=current_app.config.get("AGREEMENT_LINK_DAYS", links.DEFAULT_DAYS),
-        window_minutes=current_app.config.get(
-            "AGREEMENT_LINK_WINDOW_MINUTES", links.DEFAULT_WINDOW_MINUTES
-        ),
-    )
-    audit("agreement_link_created", agreement, detail=f"version {signed.number}")
-    db.session.commit()
-    url = url_for("agreements.family_copy", token=token, _external=True)
-    qr = segno.make(url, error="m").svg_data_uri(scale=4, border=2)
-    return render_template("agreements/link.html", agreement=agreement, link=link, url=url, qr=qr)

@@ -1,4 +1,4 @@
-"""A member of staff's own account: change password, turn two-step sign-in on or off."""
+"""A member of staff's own account: change password, two-step sign-in, a tablet PIN."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from flask_login import current_user
 from feedback.extensions import db
 from feedback.staff import bp, twofactor
 from feedback.staff.audit import log
-from feedback.staff.forms import CodeForm, PasswordChangeForm, TwoFactorOffForm
+from feedback.staff.forms import CodeForm, PasswordChangeForm, PinForm, TwoFactorOffForm
 from feedback.staff.models import User
 from feedback.staff.roles import STAFF_ROLES, role_required
 from feedback.staff.views import start_session
@@ -90,3 +90,21 @@ def two_factor_off():
         form.code.errors.append("That code did not work. Check the app and try again.")
     db.session.rollback()
     return render_template("staff/account.html", user=user, off_form=form), 422
+
+
+@bp.route("/account/pin", methods=["GET", "POST"])
+@role_required(*STAFF_ROLES)
+def set_pin():
+    """Set a short PIN for leaving a family's screens on a shared tablet."""
+    form = PinForm()
+    user = _me()
+    if form.validate_on_submit():
+        if not user.check_password(form.current.data):
+            form.current.errors.append("That is not your current password.")
+            return render_template("staff/pin.html", form=form), 422
+        user.set_pin(form.pin.data)
+        log("pin_set", "user", user.id)
+        db.session.commit()
+        flash("Your PIN is set. Use it, or your password, to leave a family's screens.")
+        return redirect(url_for("staff.account"))
+    return render_template("staff/pin.html", form=form), 422 if form.errors else 200

@@ -4,7 +4,7 @@ from wtforms import EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length, Regexp
 
 from feedback.forms import SafeForm
-from feedback.staff.models import MIN_PASSWORD_LENGTH
+from feedback.staff.models import MAX_PIN_LENGTH, MIN_PASSWORD_LENGTH, MIN_PIN_LENGTH
 
 MAX_PASSWORD_LENGTH = 1000
 
@@ -54,3 +54,24 @@ class PasswordChangeForm(SafeForm):
 
 class TwoFactorOffForm(CodeForm):
     pass
+
+
+class PinForm(SafeForm):
+    """A short PIN for leaving a family's screens on a shared tablet."""
+
+    current = PasswordField("Current password", validators=[DataRequired()])
+    pin = PasswordField(
+        "New PIN",
+        description=f"{MIN_PIN_LENGTH} to {MAX_PIN_LENGTH} digits. Not your bank PIN.",
+        validators=[
+            DataRequired(),
+            Regexp(
+                rf"^\d{{{MIN_PIN_LENGTH},{MAX_PIN_LENGTH}}}$",
+                message=f"Use {MIN_PIN_LENGTH} to {MAX_PIN_LENGTH} digits.",
+            ),
+        ],
+    )
+    confirm = PasswordField(
+        "New PIN again",
+        validators=[DataRequired(), EqualTo("pin", message="The two PINs differ.")],
+    )

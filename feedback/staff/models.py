@@ -13,14 +13,16 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from feedback.db import Model, UTCDateTime, utcnow
 
-ROLES = ("admin", "lead", "practitioner", "safeguarding")
+ROLES = ("admin", "lead", "practitioner", "safeguarding", "team_manager")
 ROLE_NAMES = {
     "admin": "Administrator",
     "lead": "Participation lead",
     "practitioner": "Practitioner",
     "safeguarding": "Designated safeguarding lead",
+    "team_manager": "Team manager",
 }
 MIN_PASSWORD_LENGTH = 12
+MIN_PIN_LENGTH, MAX_PIN_LENGTH = 4, 8
 
 _hasher = PasswordHasher()
 
@@ -46,6 +48,8 @@ class User(UserMixin, Model):
     # Optional second step at sign-in (RFC 6238 codes); the last code used can't be reused.
     totp_secret: Mapped[str | None] = mapped_column(String(64))
     totp_last_step: Mapped[int | None]
+    # Optional short PIN for leaving the family's screens on a shared tablet (hashed).
+    pin_hash: Mapped[str | None] = mapped_column(String(200))
 
     def get_id(self) -> str:
         """What Flask-Login keeps in the session: the id and the current session nonce."""
@@ -72,6 +76,21 @@ class User(UserMixin, Model):
         if _hasher.check_needs_rehash(self.password_hash):
             self.password_hash = _hasher.hash(password)
         return True
+
+    def set_pin(self, pin: str) -> None:
+        """Hash and store a PIN of 4 to 8 digits (None clears it)."""
+        if not (pin.isdigit() and MIN_PIN_LENGTH <= len(pin) <= MAX_PIN_LENGTH):
+            raise ValueError(f"A PIN is {MIN_PIN_LENGTH} to {MAX_PIN_LENGTH} digits.")
+        self.pin_hash = _hasher.hash(pin)
+
+    def check_password_or_pin(self, secret: str) -> bool:
+        """Say whether this is the account's password or its PIN."""
+        if self.pin_hash and secret.isdigit() and len(secret) <= MAX_PIN_LENGTH:
+            try:
+                return _hasher.verify(self.pin_hash, secret)
+            except (VerificationError, InvalidHashError):
+                pass
+        return self.check_password(secret)
 
     @property
     def is_active(self) -> bool:  # Flask-Login asks this

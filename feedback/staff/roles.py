@@ -29,4 +29,4 @@ def role_required(*roles: str) -> Callable:
     return decorator
 
 
-STAFF_ROLES = ("lead", "practitioner", "safeguarding")
+STAFF_ROLES = ("lead", "practitioner", "safeguarding", "team_manager")

@@ -4,7 +4,7 @@ import pytest
 
 from feedback.agreements import record
 from feedback.staff.audit import AuditEvent
-from tests.agreements.conftest import drawn_png, get_agreement
+from tests.agreements.conftest import drawn_png, get_agreement, leave_family_screens
 from tests.conftest import login
 
 
@@ -101,6 +101,7 @@ def test_a_practitioner_prepares_fills_in_and_signs_an_agreement(client, session
     assert "This agreement is now locked" in page.text
     assert record.check_record(session, reference).ok
 
+    leave_family_screens(client, reference)
     pdf = client.get(f"/staff/agreements/{reference}/v/1/agreement.pdf")
     assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF")
     actions = {e.action for e in session.query(AuditEvent).all()}
@@ -166,6 +167,7 @@ def test_editing_a_signed_agreement_through_the_page_makes_version_two(
             f"/staff/agreements/{reference}/signing/{n}",
             data={"method": "typed", "typed_name": name},
         )
+    leave_family_screens(client, reference)
     page = client.get(f"/staff/agreements/{reference}/edit")
     assert "everyone will need to sign again" in page.text
     data = _edit_data(review_date=(date.today() + timedelta(days=60)).isoformat())
@@ -244,6 +246,7 @@ def test_saving_a_signed_agreement_with_no_changes_keeps_it_signed(
             f"/staff/agreements/{reference}/signing/{n}",
             data={"method": "typed", "typed_name": name},
         )
+    leave_family_screens(client, reference)
     response = client.post(f"/staff/agreements/{reference}/edit", data=data, follow_redirects=True)
     assert "Nothing was changed" in response.text
     assert [v.status for v in get_agreement(reference).versions] == ["signed"]
@@ -262,6 +265,7 @@ def test_adding_a_carer_to_a_signed_agreement_makes_a_new_version_for_everyone(
             f"/staff/agreements/{reference}/signing/{n}",
             data={"method": "typed", "typed_name": name},
         )
+    leave_family_screens(client, reference)
     page = client.get(f"/staff/agreements/{reference}/edit")
     assert 'value="Mia"' in page.text and 'value="Jo"' in page.text
     data |= {"people-2-name": "Bea", "people-2-role": "carer"}

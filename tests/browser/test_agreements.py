@@ -5,13 +5,14 @@ import subprocess
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
-from feedback.agreements import services
+from feedback.agreements import links, services
 from feedback.agreements.models import AgreementTemplate
 from feedback.demo import DEMO_PASSWORD
 from feedback.extensions import db
 from feedback.staff.models import User
+from tests.agreements.conftest import ready_fields
 from tests.browser.axe import assert_accessible
 
 pytestmark = pytest.mark.browser
@@ -140,8 +141,15 @@ def test_prepare_go_through_sign_lock_and_download(tablet, browser, live_server,
         assert [s.method for s in version.signatures] == ["typed", "drawn", "typed"]
         assert [s.feeling for s in version.signatures] == ["happy", "", ""]
 
-    # Download the PDF from the staff pages and read it back.
+    # The staff pages need the worker's password again: the family may hold the tablet.
     page.goto(f"{live_server}/staff/agreements/{reference}")
+    assert page.locator("h1").inner_text() == "Back to the staff pages"
+    assert_accessible(page, "leave the family's screens")
+    page.get_by_label("Your password or PIN").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Go to the staff pages").click()
+    assert page.locator("h1").inner_text() == f"Agreement {reference}"
+
+    # Download the PDF from the staff pages and read it back.
     with page.expect_download() as download:
         page.get_by_role("link", name="PDF of version 1").click()
     text = pdf_text(download.value.path())
@@ -165,10 +173,20 @@ def test_prepare_go_through_sign_lock_and_download(tablet, browser, live_server,
     page.get_by_role("button", name="Make a link for the family").click()
     assert_accessible(page, "family link")
     url = page.locator(".family-link a").get_attribute("href")
+    assert "/copy?t=" in url
+    preview = browser.new_context()  # a messaging app fetches the link to show a preview
+    assert preview.request.get(url).status == 200
+    preview.close()
+    with live_app.app_context():
+        link = links.links_for(db.session, services.find_agreement(db.session, reference))[0]
+        assert link.first_used_at is None  # the preview started nothing
     phone = browser.new_context(accept_downloads=True)
     family = phone.new_page()
     family.goto(url)
+    assert_accessible(family, "open my agreement")
+    family.get_by_role("button", name="Open my agreement").click()
     assert family.locator("h1").inner_text() == "Your Working Together Agreement"
+    assert "t=" not in family.url
     assert_accessible(family, "family copy")
     with family.expect_download() as download:
         family.get_by_role("link", name="Download it as a PDF").click()
@@ -198,6 +216,7 @@ def prepared(live_app):
             people=[{"name": "Kai", "role": "child"}],
             worker=worker,
         )
+        services.save_fields(db.session, agreement, ready_fields(agreement.current.fields), worker)
         db.session.commit()
         return agreement.reference
 
@@ -229,3 +248,149 @@ def test_another_worker_gets_not_found(page, live_server, prepared):
     response = page.goto(f"{live_server}/staff/agreements/{prepared}")
     assert response.status == 404
     assert page.locator("h1").inner_text() == "We could not find that page"
+
+
+def _staff(live_app, email: str) -> User:
+    return db.session.scalar(select(User).where(User.email == email))
+
+
+def _new_agreement(live_app, email="worker@example.org", ready=True, people=None) -> str:
+    with live_app.app_context():
+        worker = _staff(live_app, email)
+        template = db.session.scalar(select(AgreementTemplate))
+        agreement = services.create_agreement(
+            db.session,
+            template=template,
+            audience="adult",
+            family_reference="BROWSER-2",
+            people=people or [{"name": "Jo", "role": "parent"}],
+            worker=worker,
+        )
+        if ready:
+            fields = ready_fields(agreement.current.fields)
+            services.save_fields(db.session, agreement, fields, worker)
+        db.session.commit()
+        return agreement.reference
+
+
+def _leave(page):
+    page.get_by_label("Your password or PIN").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Go to the staff pages").click()
+
+
+def test_signing_waits_for_the_needed_parts_and_says_which(page, live_server, live_app):
+    reference = _new_agreement(live_app, ready=False)
+    sign_in(page, live_server)
+    page.goto(f"{live_server}/staff/agreements/{reference}")
+    assert page.get_by_text("Before the family can sign").is_visible()
+    page.goto(f"{live_server}/staff/agreements/{reference}/signing")
+    assert page.get_by_role("heading", name="We cannot sign yet").is_visible()
+    for part in ("Why we are working with you", "How often we will visit"):
+        assert page.get_by_role("listitem").filter(has_text=part).is_visible()
+    assert page.get_by_role("link", name="Sign as Jo").count() == 0
+    assert_accessible(page, "not ready to sign")
+    response = page.goto(f"{live_server}/staff/agreements/{reference}/signing/1")
+    assert response.status == 409
+
+
+def test_leaving_the_family_screens_needs_the_password_or_a_pin(page, live_server, live_app):
+    reference = _new_agreement(live_app)
+    sign_in(page, live_server)
+    page.goto(f"{live_server}/staff/account/pin")
+    assert_accessible(page, "set a PIN")
+    page.get_by_label("Current password").fill(DEMO_PASSWORD)
+    page.get_by_label("New PIN", exact=True).fill("2580")
+    page.get_by_label("New PIN again").fill("2580")
+    page.get_by_role("button", name="Set the PIN").click()
+    assert page.get_by_text("Your PIN is set").is_visible()
+
+    page.goto(f"{live_server}/staff/agreements/{reference}/together/1")
+    page.goto(f"{live_server}/staff/agreements/")  # a family member tries the staff pages
+    assert page.locator("h1").inner_text() == "Back to the staff pages"
+    page.get_by_label("Your password or PIN").fill("0000")
+    page.get_by_role("button", name="Go to the staff pages").click()
+    assert page.get_by_text("not the password or PIN").first.is_visible()
+    assert_accessible(page, "wrong PIN")
+    page.get_by_label("Your password or PIN").fill("2580")
+    page.get_by_role("button", name="Go to the staff pages").click()
+    assert page.locator("h1").inner_text() == f"Agreement {reference}"
+
+
+def _sign_all(live_app, reference: str) -> None:
+    with live_app.app_context():
+        agreement = services.find_agreement(db.session, reference)
+        for i, person in enumerate(agreement.current.people):
+            services.sign(
+                db.session, agreement.current, i, method="typed", typed_name=person["name"]
+            )
+        db.session.commit()
+
+
+def test_a_tampered_record_is_flagged_through_every_copy(browser, page, live_server, live_app):
+    reference = _new_agreement(live_app)
+    _sign_all(live_app, reference)
+    sign_in(page, live_server)
+    page.goto(f"{live_server}/staff/agreements/{reference}")
+    page.get_by_role("button", name="Make a link for the family").click()
+    url = page.locator(".family-link a").get_attribute("href")
+    with live_app.app_context():
+        db.session.execute(
+            text(
+                "UPDATE agreement_versions SET content = replace(content, 'mornings', 'nights') "
+                "WHERE agreement_id = (SELECT id FROM agreements WHERE reference = :r)"
+            ),
+            {"r": reference},
+        )
+        db.session.commit()
+    changed = "This does not match what was signed"
+
+    page.goto(f"{live_server}/staff/agreements/{reference}/v/1")
+    assert page.get_by_role("alert").filter(has_text=changed).is_visible()
+    assert_accessible(page, "changed version page")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download the PDF").click()
+    assert changed in " ".join(pdf_text(download.value.path()).split())
+
+    phone = browser.new_context(accept_downloads=True)
+    family = phone.new_page()
+    family.goto(url)
+    family.get_by_role("button", name="Open my agreement").click()
+    assert family.get_by_role("alert").filter(has_text=changed).is_visible()
+    assert_accessible(family, "changed family copy")
+    with family.expect_download() as download:
+        family.get_by_role("link", name="Download it as a PDF").click()
+    assert changed in " ".join(pdf_text(download.value.path()).split())
+    family.goto(f"{live_server}/agreements/check?reference={reference}")
+    assert family.get_by_role("heading", name=changed).is_visible()
+    phone.close()
+
+
+def test_a_team_manager_sees_the_team_and_hands_an_agreement_over(page, live_server, live_app):
+    with live_app.app_context():
+        worker = _staff(live_app, "worker@example.org")
+        for email, name, role in (
+            ("manager@example.org", "Pat Manager", "team_manager"),
+            ("newworker@example.org", "Robin Newworker", "practitioner"),
+        ):
+            if _staff(live_app, email) is None:
+                user = User(email=email, name=name, role=role, team=worker.team)
+                user.set_password(DEMO_PASSWORD)
+                db.session.add(user)
+        db.session.commit()
+    reference = _new_agreement(live_app)
+    sign_in(page, live_server, "manager@example.org")
+    page.goto(f"{live_server}/staff/agreements/")
+    page.get_by_role("link", name="Team agreements").first.click()
+    assert page.locator("h1").inner_text() == "Your team's agreements"
+    assert page.get_by_role("row").filter(has_text=reference).filter(has_text="Sam Worker").count()
+    assert_accessible(page, "team agreements")
+    page.get_by_role("link", name=f"Hand over {reference}").click()
+    assert_accessible(page, "hand over")
+    page.get_by_label("Hand it over to").select_option(label="Robin Newworker (Torbay North)")
+    page.get_by_role("button", name="Hand it over").click()
+    assert page.get_by_text(f"Agreement {reference} has been handed over.").is_visible()
+    held = page.get_by_role("definition").filter(has_text="Robin Newworker")
+    assert held.is_visible()
+    with live_app.app_context():
+        agreement = services.find_agreement(db.session, reference)
+        assert agreement.worker.email == "newworker@example.org"

@@ -9,10 +9,12 @@ fails and names it. Values:
 """
 
 PUBLIC = "public"
-ALL_STAFF = ("admin", "lead", "practitioner", "safeguarding")
+ALL_STAFF = ("admin", "lead", "practitioner", "safeguarding", "team_manager")
 LEADS = ("admin", "lead")
 PRACTICE = ("admin", "lead", "practitioner")
 ADMIN = ("admin",)
+MANAGERS = ("admin", "team_manager")
+PREPARERS = ("admin", "lead", "practitioner", "team_manager")
 
 ACCESS: dict[str, str | tuple[str, ...]] = {
     # public pages
@@ -31,6 +33,8 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "surveys.thanks": PUBLIC,
     "surveys.tablet_welcome": PUBLIC,
     # a family's copy of their agreement (unguessable, expiring link) and the copy check
+    "agreements.family_link_page": PUBLIC,
+    "agreements.family_open": PUBLIC,
     "agreements.family_copy": PUBLIC,
     "agreements.family_pdf": PUBLIC,
     "agreements.check": PUBLIC,
@@ -44,6 +48,7 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "staff.change_password": ALL_STAFF,
     "staff.two_factor": ALL_STAFF,
     "staff.two_factor_off": ALL_STAFF,
+    "staff.set_pin": ALL_STAFF,
     "staff.session_status": ALL_STAFF,
     "staff.keep_alive": ALL_STAFF,
     "privacy.record": ALL_STAFF,
@@ -55,8 +60,12 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "surveys.staff_tablet": PRACTICE,
     "surveys.staff_tablet_end": PRACTICE,
     # Working Together Agreements (object-level checks: another team's agreement is a 404)
-    "agreements.index": PRACTICE,
-    "agreements.prepare": PRACTICE,
+    "agreements.index": PREPARERS,
+    "agreements.prepare": PREPARERS,
+    "agreements.team": MANAGERS,
+    "agreements.handover_agreement": MANAGERS,
+    "agreements.show_link": ALL_STAFF,
+    "agreements.leave_family_screens": ALL_STAFF,
     "agreements.detail": ALL_STAFF,
     "agreements.edit": ALL_STAFF,
     "agreements.version": ALL_STAFF,
