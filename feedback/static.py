@@ -34,18 +34,20 @@ def content_hash(folder: str, filename: str) -> str | None:
     return _digest(path, stat.st_mtime_ns, stat.st_size)
 
 
-def _security_headers(headers, path: str, url: str) -> None:
-    headers["X-Content-Type-Options"] = "nosniff"
-
-
 def init_app(app: Flask) -> None:
+    from feedback.web import security_headers_for
+
+    def add_security_headers(headers, path: str, url: str) -> None:
+        for name, value in security_headers_for(app):
+            headers[name] = value
+
     app.wsgi_app = WhiteNoise(
         app.wsgi_app,
         root=app.static_folder,
         prefix=app.static_url_path,
         max_age=YEAR,
         autorefresh=app.debug or app.testing,
-        add_headers_function=_security_headers,
+        add_headers_function=add_security_headers,
         allow_all_origins=False,
     )
 

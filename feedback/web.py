@@ -25,11 +25,16 @@ PRODUCTION_HEADERS = [
 ]
 
 
+def security_headers_for(app: Flask) -> list[tuple[str, str]]:
+    """The headers every response carries (static files too, through WhiteNoise)."""
+    return PRODUCTION_HEADERS if app.config.get("PRODUCTION") else HEADERS
+
+
 def init_app(app: Flask) -> None:
     @app.after_request
     def security_headers(response: Response) -> Response:
         # Each header unless the view set its own.
-        for name, value in PRODUCTION_HEADERS if app.config.get("PRODUCTION") else HEADERS:
+        for name, value in security_headers_for(app):
             response.headers.setdefault(name, value)
         # Staff pages and anything a child typed must never sit in a shared tablet's cache.
         response.headers.setdefault("Cache-Control", "no-store")

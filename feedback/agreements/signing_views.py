@@ -120,6 +120,8 @@ def sign(reference: str, n: int):
                 db.session.commit()
                 return redirect(url_for("agreements.signed", reference=agreement.reference))
             following = version.unsigned()
+            if not following:  # the last other signer finished a moment ago
+                return redirect(url_for("agreements.signers", reference=reference))
             return redirect(url_for("agreements.sign", reference=reference, n=following[0] + 1))
     if not form.errors:
         audit("agreement_viewed", agreement, detail=f"sign {n}")

@@ -31,6 +31,7 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "surveys.finish": PUBLIC,
     "surveys.send": PUBLIC,
     "surveys.thanks": PUBLIC,
+    "surveys.talk": PUBLIC,
     "surveys.tablet_welcome": PUBLIC,
     # a family's copy of their agreement (unguessable, expiring link) and the copy check
     "agreements.family_link_page": PUBLIC,

@@ -2,7 +2,7 @@
 child's own contact request
 
 Revision ID: simple_2
-Revises: simple_1
+Revises: agreements_2
 Create Date: 2026-12-05 20:00:00
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "simple_2"
-down_revision = "simple_1"
+down_revision = "agreements_2"
 branch_labels = None
 depends_on = None
 
