@@ -74,6 +74,7 @@ class Client:
         """Send one request; time it under `label` if given; raise if the status is wrong."""
         lines = [f"{method} {path} HTTP/1.1", f"Host: {LOCALHOST}:{self.port}"]
         lines.append("Accept-Encoding: gzip")  # as every browser does
+        lines.append("Sec-Fetch-Site: same-origin")  # ... from a page of this site
         for name, value in (headers or {}).items():
             lines.append(f"{name}: {value}")
         if self.cookies:
