@@ -41,7 +41,7 @@ def test_little_ones_get_a_few_face_questions_and_one_to_tell_or_draw():
     assert 5 <= len(questions) <= 7
     kinds = [q["kind"] for q in questions]
     assert set(kinds) == {"faces3", "text"} and kinds.count("text") == 1
-    assert "draw" in questions[-1]["text"]
+    assert questions[-1]["kind"] == "text"  # the screen offers drawing where it can
 
 
 @pytest.mark.parametrize("audience", ["8-12", "13-18"])
@@ -63,3 +63,27 @@ def test_questions_measuring_the_same_thing_share_a_bank_key_across_ages():
         principles = {keys[a][key]["principle"] for a in DEFINITIONS if key in keys[a]}
         assert len(principles) == 1, key
         assert kinds <= {"faces3", "faces5", "yesno"} or len(kinds) == 1, key
+
+
+def _mean_reading_age(key: str) -> float:
+    import tomllib
+
+    from feedback.language.readability import reading_age
+    from feedback.surveys.loader import SHIPPED
+
+    with (SHIPPED / f"{key}.toml").open("rb") as f:
+        questions = tomllib.load(f)["questions"]
+    return sum(reading_age(q["text"]) for q in questions) / len(questions)
+
+
+def test_the_youngest_children_s_questions_read_at_least_as_easily_as_the_8_to_12s():
+    assert _mean_reading_age("ages-4-7") <= _mean_reading_age("ages-8-12")
+
+
+def test_every_shipped_feel_safe_question_is_a_safety_question(session):
+    from feedback.surveys.loader import load_shipped
+
+    for survey in load_shipped(session):
+        for question in survey.all_questions:
+            if question.bank_key == "feel_safe":
+                assert question.safety, (survey.key, question.text)
