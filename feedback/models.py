@@ -10,7 +10,7 @@ from feedback.agreements.models import (
 from feedback.alerts.models import SafeguardingAlert
 from feedback.analysis.daily import DayStamp, ScoreDay, ThemeDay
 from feedback.analysis.overrides import ThemeOverride
-from feedback.reports.models import Action
+from feedback.reports.models import Action, WithheldQuote
 from feedback.staff.audit import AuditEvent
 from feedback.staff.models import User
 from feedback.surveys.models import Answer, Question, Response, Survey
@@ -33,4 +33,5 @@ __all__ = [
     "ThemeDay",
     "ThemeOverride",
     "User",
+    "WithheldQuote",
 ]

@@ -8,13 +8,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def N_(text: str) -> str:
+    """Mark words for translation (`make translations` finds them); shown via gettext."""
+    return text
+
+
 @dataclass(frozen=True)
 class Principle:
     number: int
-    title: str
+    title: str  # the staff title, as the board edition prints it
     you_told_us: str
     we_promise: str
     emoji: str
+    # What children and families read (family edition, public page): Easy Read words.
+    child_title: str = ""
+    child_meaning: str = ""
 
 
 PRINCIPLES: tuple[Principle, ...] = (
@@ -28,6 +36,8 @@ PRINCIPLES: tuple[Principle, ...] = (
         "understanding and empathy to get to know you so that we can listen and understand "
         "your life experiences.",
         "\U0001f91d",
+        N_("Getting to know you"),
+        N_("We want you to trust us. We will be kind and do what we say."),
     ),
     Principle(
         2,
@@ -39,6 +49,8 @@ PRINCIPLES: tuple[Principle, ...] = (
         "different areas in your life such as how you feel about your school, home, friends "
         "and family and what activities you like to do.",
         "\U0001f50d",
+        N_("Finding out about your life"),
+        N_("We ask about your home, school, friends and what you like to do."),
     ),
     Principle(
         3,
@@ -48,6 +60,8 @@ PRINCIPLES: tuple[Principle, ...] = (
         "Listen to your wishes and feelings in relation to what is happening in your life and "
         "record these carefully, so your voice is always heard and understood.",
         "\U0001f4ac",
+        N_("What you want and how you feel"),
+        N_("We listen to you and do something about what you tell us."),
     ),
     Principle(
         4,
@@ -59,6 +73,8 @@ PRINCIPLES: tuple[Principle, ...] = (
         "and timely, so you and those who support you feel included and know what needs to "
         "change to help make things better and keep you safe.",
         "\U0001f5d3\ufe0f",
+        N_("Making plans with you"),
+        N_("We make plans with you, so you know what will happen next."),
     ),
     Principle(
         5,
@@ -69,6 +85,8 @@ PRINCIPLES: tuple[Principle, ...] = (
         "correct decisions and working together to provide good quality and consistent "
         "professional care.",
         "\U0001fa9e",
+        N_("Checking we get it right"),
+        N_("We check our work and explain why we make our choices."),
     ),
     Principle(
         6,
@@ -80,6 +98,8 @@ PRINCIPLES: tuple[Principle, ...] = (
         "information rights with regards to the information we collect, store, and share "
         "about you.",
         "\U0001f512",
+        N_("Your information"),
+        N_("We keep your information safe and tell you what we write down."),
     ),
 )
 

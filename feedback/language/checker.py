@@ -32,7 +32,9 @@ def check_language(
     if level is not None and level.ceiling is not None:
         if word_count(text) >= glossary.min_words:
             age = reading_age(text)
-            if age > level.ceiling:
+            # Judged in whole years, as the warning says them: "about 10, aim for 10 or
+            # under" would be a warning about text that is on target.
+            if round(age) > level.ceiling:
                 findings.append(_reading_finding(text, age, level.name, level.ceiling, glossary))
     return findings
 

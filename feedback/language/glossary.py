@@ -9,6 +9,7 @@ from pathlib import Path
 from feedback.language import terms
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "language_glossary.toml"
+DEFAULT_GUIDANCE = "our Language that cares guide"
 KINDS = ("blaming", "cold", "jargon", "acronym")  # also the order of preference on overlaps
 _ENTRY_KEYS = {"term", "also", "means", "reason", "suggestion", "match_case"} | {
     "only_before",
@@ -89,11 +90,12 @@ def load_glossary(path: Path | str = DEFAULT_PATH) -> Glossary:
         raise GlossaryError(f"{path}: {error}") from error
     lists = {name: terms.list_regex(words) for name, words in data.get("lists", {}).items()}
     kinds = data.get("kinds", {})
+    guidance = data.get("guidance", DEFAULT_GUIDANCE)
     entries = []
     for kind in KINDS:
         for raw in data.get(kind, []):
             try:
-                entries.append(_entry(kind, raw, kinds.get(kind, {}), lists))
+                entries.append(_entry(kind, raw, kinds.get(kind, {}), lists, guidance))
             except (ValueError, KeyError, TypeError, IndexError) as error:
                 raise GlossaryError(f"{path}: [[{kind}]] {raw.get('term')!r}: {error}") from error
     reading = data.get("reading_level", {})
@@ -111,7 +113,9 @@ def load_glossary(path: Path | str = DEFAULT_PATH) -> Glossary:
     )
 
 
-def _entry(kind: str, raw: dict, defaults: dict, lists: dict[str, str]) -> Entry:
+def _entry(
+    kind: str, raw: dict, defaults: dict, lists: dict[str, str], guidance: str
+) -> Entry:
     unknown = set(raw) - _ENTRY_KEYS
     if unknown:
         raise GlossaryError(f"unknown key(s) {sorted(unknown)}")
@@ -122,6 +126,8 @@ def _entry(kind: str, raw: dict, defaults: dict, lists: dict[str, str]) -> Entry
     reason = raw.get("reason") or defaults.get("reason")
     if not reason:
         raise GlossaryError(f"no reason, and no [kinds.{kind}] reason to fall back on")
+    # Advice names the council's own guide ({guidance}), set once at the top of the file.
+    reason = reason.replace("{guidance}", guidance)
     reason.format(phrase="", means="")  # a stray {placeholder} fails here, not later
     match_case = raw.get("match_case", kind == "acronym")
     return Entry(
@@ -129,7 +135,7 @@ def _entry(kind: str, raw: dict, defaults: dict, lists: dict[str, str]) -> Entry
         term=raw["term"],
         pattern=terms.term_pattern([raw["term"], *raw.get("also", [])], match_case),
         reason=reason,
-        suggestion=raw["suggestion"],
+        suggestion=raw["suggestion"].replace("{guidance}", guidance),
         means=raw.get("means", ""),
         only_before=terms.before_pattern(raw.get("only_before", []), lists),
         only_after=terms.after_pattern(raw.get("only_after", []), lists),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from feedback.db import Model, UTCDateTime, utcnow
@@ -33,7 +34,13 @@ class Action(Model):
     started_on: Mapped[date | None] = mapped_column(Date)
     due_on: Mapped[date | None] = mapped_column(Date)
     done_on: Mapped[date | None] = mapped_column(Date)
+    # Published in the board edition (staff words are fine there).
     ready_to_publish: Mapped[bool] = mapped_column(default=False)
+    # Also published for children and families (booklet and public page): only allowed
+    # while the language checker finds no jargon, acronyms or blaming words (publishing.py).
+    for_families: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
+    # Who the family words are written for: the checker reads them as this audience would.
+    audience: Mapped[str] = mapped_column(String(10), default="8-12", server_default="8-12")
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
@@ -51,3 +58,15 @@ class Action(Model):
             self.done_on = today
         elif status != "done":
             self.done_on = None
+
+
+class WithheldQuote(Model):
+    """A comment the lead chose to leave out of quotes, though its writer allowed it."""
+
+    __tablename__ = "withheld_quotes"
+
+    answer_id: Mapped[int] = mapped_column(
+        ForeignKey("answers.id", ondelete="CASCADE"), primary_key=True
+    )
+    withheld_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    withheld_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -1,4 +1,4 @@
-"""Report services: find surveys, build and render a report, record actions, mark quotes.
+"""Report services: find surveys, build and render a report, record actions, withhold quotes.
 
 No Flask here: each takes a Session, flushes but never commits.
 """
@@ -12,11 +12,13 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from feedback.reports.data import Report, build_report
-from feedback.reports.models import Action
+from feedback.reports.models import Action, WithheldQuote
 from feedback.reports.period import Period
+from feedback.reports.publishing import NotForFamilies, advise
+from feedback.reports.quotes import quotable
 from feedback.reports.render import render_pdf
 from feedback.reports.words import Service
-from feedback.surveys.models import Answer, Question, Survey
+from feedback.surveys.models import Answer, Survey
 
 
 class UnknownSurvey(ValueError):
@@ -24,7 +26,7 @@ class UnknownSurvey(ValueError):
 
 
 class CannotQuote(ValueError):
-    """This comment may not be quoted (it was flagged, or it is not a written comment)."""
+    """This comment may not be quoted (flagged, not agreed by its writer, or not written)."""
 
 
 def service_info(config: Mapping) -> Service:
@@ -61,7 +63,16 @@ def report_pdf(
 def save_action(
     session: Session, action: Action | None, *, today: date, actor_id: int | None, **fields
 ) -> Action:
-    """Create or update an action from the form's fields."""
+    """Create or update an action from the form's fields.
+
+    Publishing for families is refused (NotForFamilies, nothing saved) while the language
+    checker finds jargon, acronyms or blaming words in the words families will read.
+    """
+    if fields.get("for_families"):
+        advice = advise(fields["you_told_us"], fields["we_did"], fields["audience"])
+        if not advice.family_ready:
+            raise NotForFamilies(advice)
+        fields["ready_to_publish"] = True  # what families see, the board sees too
     if action is None:
         action = Action(created_by_id=actor_id)
         session.add(action)
@@ -74,42 +85,38 @@ def save_action(
 
 
 def suggest_you_told_us(session: Session, principle: int, theme: str = "", limit: int = 3) -> str:
-    """Pre-fill "you told us" from comments marked OK to quote for this principle (and theme)."""
-    from feedback.reports.redact import redact
-
-    stmt = (
-        select(Answer.value, Answer.themes)
-        .join(Question, Answer.question_id == Question.id)
-        .where(
-            Question.principle == principle,
-            Question.kind == "text",
-            Answer.ok_to_quote.is_(True),
-            Answer.flagged.is_(False),
-            Answer.value.is_not(None),
-        )
-        .order_by(Answer.answered_at.desc(), Answer.id.desc())
-        .limit(200)
-    )
+    """Pre-fill "you told us" from comments we may quote for this principle (and theme)."""
     picked: list[str] = []
-    for value, themes in session.execute(stmt):
-        if theme and theme not in (themes or ()):
+    for quote in quotable(session, principle=principle):
+        if theme and theme not in quote.themes:
             continue
-        quote = redact(value.strip())
-        if quote and quote not in picked:
-            picked.append(quote)
+        if quote.text not in picked:
+            picked.append(quote.text)
         if len(picked) == limit:
             break
     return "\n".join(f"\u201c{q}\u201d" for q in picked)
 
 
-def set_ok_to_quote(session: Session, answer: Answer, allowed: bool) -> Answer:
-    """Mark a written comment as OK to quote (or not). Flagged comments never can be."""
+def withhold_quote(
+    session: Session, answer: Answer, withheld: bool, actor_id: int | None
+) -> Answer:
+    """Leave a comment out of every quote, or let it be quoted again.
+
+    Only the person who wrote a comment can agree to it being quoted; the lead can only
+    leave it out (or take that back). Flagged comments are never quoted.
+    """
     if answer.question.kind != "text" or not answer.value:
         raise CannotQuote("Only written comments can be quoted.")
-    if allowed and answer.flagged:
+    if not withheld and answer.flagged:
         raise CannotQuote(
             "This comment was flagged by the safeguarding screen: it is never quoted."
         )
-    answer.ok_to_quote = allowed
+    if not withheld and not answer.ok_to_quote:
+        raise CannotQuote("Only comments whose writer said we may quote them can be quoted.")
+    found = session.get(WithheldQuote, answer.id)
+    if withheld and found is None:
+        session.add(WithheldQuote(answer_id=answer.id, withheld_by_id=actor_id))
+    elif not withheld and found is not None:
+        session.delete(found)
     session.flush()
     return answer

@@ -1,0 +1,116 @@
+"""Comments we may quote: the one rule, used by every screen and report that shows a quote.
+
+A comment may be quoted only when all of these hold:
+
+- it is a written answer (not skipped, not empty) in a response that was SENT;
+- the person who wrote it ticked "you can quote me" (`Answer.ok_to_quote`);
+- the safeguarding screen did not flag it;
+- the participation lead has not left it out (`WithheldQuote`).
+
+Its words are only ever handed out redacted (staff names, the respondent's own name,
+phone numbers, emails, social-media handles, addresses, schools). The dashboard, the
+quotes page, the "you told us" suggestions and both report editions (and the public page)
+all read quotes through `quotable` and nothing else.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from feedback.analysis.scores import in_scope
+from feedback.reports.models import WithheldQuote
+from feedback.reports.redact import redact
+from feedback.staff.models import User
+from feedback.surveys.models import Answer, Question, Response
+
+NEWEST = 1000  # quotes are chosen from the newest comments only
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A comment as it may be shown: redacted, with what it is about."""
+
+    answer_id: int
+    principle: int  # the principle of the question it answered
+    themes: tuple[str, ...]
+    audience: str
+    text: str  # redacted
+    withheld: bool = False
+
+
+def quotable_query(*, include_withheld: bool = False) -> Select:
+    """The rule as a query: sent, agreed by its writer, not flagged, (not withheld)."""
+    withheld = select(WithheldQuote.answer_id).where(WithheldQuote.answer_id == Answer.id)
+    stmt = (
+        select(
+            Answer.id,
+            Question.principle,
+            Answer.themes,
+            Response.audience,
+            Answer.value,
+            Response.respondent_name,
+            withheld.exists().label("withheld"),
+        )
+        .select_from(Answer)
+        .join(Response, Answer.response_id == Response.id)
+        .join(Question, Answer.question_id == Question.id)
+        .where(
+            Response.status == "submitted",
+            Response.submitted_at.is_not(None),
+            Question.kind == "text",
+            Answer.ok_to_quote.is_(True),
+            Answer.flagged.is_(False),
+            Answer.skipped.is_(False),
+            Answer.value.is_not(None),
+        )
+    )
+    return stmt if include_withheld else stmt.where(~withheld.exists())
+
+
+def quotable(
+    session: Session,
+    *,
+    bounds: tuple[datetime, datetime] | None = None,
+    surveys: Iterable[int] = (),
+    audiences: Iterable[str] = (),
+    principle: int | None = None,
+    include_withheld: bool = False,
+    limit: int = NEWEST,
+    offset: int = 0,
+) -> list[Quote]:
+    """The newest comments we may quote, redacted; the lead's page also sees withheld ones."""
+    stmt = quotable_query(include_withheld=include_withheld)
+    if bounds is not None:
+        stmt = in_scope(stmt, bounds, surveys, audiences)
+    elif audiences := tuple(audiences):
+        stmt = stmt.where(Response.audience.in_(audiences))
+    if principle is not None:
+        stmt = stmt.where(Question.principle == principle)
+    stmt = stmt.order_by(Response.submitted_at.desc(), Answer.id.desc())
+    rows = session.execute(stmt.limit(limit).offset(offset)).all()
+    staff = staff_names(session) if rows else []
+    quotes = []
+    for answer_id, number, themes, audience, value, name, withheld in rows:
+        text = redact(value.strip(), names=[*staff, name or ""])
+        if text:
+            quotes.append(
+                Quote(answer_id, number, _themes(themes), audience, text, bool(withheld))
+            )
+    return quotes
+
+
+def staff_names(session: Session) -> list[str]:
+    """Every staff member's name: taken out of any quote."""
+    return list(session.scalars(select(User.name)))
+
+
+def _themes(value) -> tuple[str, ...]:
+    if isinstance(value, str):  # a JSON column read back as text on some drivers
+        return tuple(json.loads(value) or ())
+    return tuple(value or ())
