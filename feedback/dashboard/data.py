@@ -1,8 +1,8 @@
 """Everything the dashboard shows, gathered once with a few GROUP BY queries.
 
 Counts from fewer than 5 responses are suppressed here (`Figure(None)`), like the
-principle scores, so the page cannot show them. Example quotes are never taken from
-flagged comments, are redacted like the reports' quotes, and are only given for themes
+principle scores, so the page cannot show them. Example quotes come from the one rule for
+what may be quoted (`feedback.reports.quotes.quotable`), and are only given for themes
 with at least 5 comments.
 """
 
@@ -19,7 +19,7 @@ from feedback.analysis import THEMES
 from feedback.analysis.scores import SMALL, Figure, PrincipleScore, principle_scores
 from feedback.dashboard import queries
 from feedback.reports.period import Period
-from feedback.reports.redact import redact
+from feedback.reports.quotes import quotable
 
 QUOTES_PER_THEME = 2
 
@@ -99,18 +99,12 @@ def theme_summaries(session: Session, period: Period, audiences: tuple[str, ...]
     """Comments per theme, and a few redacted example quotes for themes of 5 or more."""
     counts = queries.theme_counts(session, period, audiences)
     found: dict[str, list[str]] = defaultdict(list)
-    staff = None
-    for themes, text, name in queries.newest_quotable(session, period, audiences):
-        wanted = [
-            t for t in themes if counts.get(t, 0) >= SMALL and len(found[t]) < QUOTES_PER_THEME
-        ]
-        if not wanted:
-            continue
-        staff = staff if staff is not None else queries.staff_names(session)
-        quote = redact(text.strip(), names=[*staff, name or ""])
-        for theme in wanted:
-            if quote and quote not in found[theme]:
-                found[theme].append(quote)
+    for quote in quotable(session, bounds=period.bounds(), audiences=audiences):
+        for theme in quote.themes:
+            chosen = found[theme]
+            if counts.get(theme, 0) >= SMALL and len(chosen) < QUOTES_PER_THEME:
+                if quote.text not in chosen:
+                    chosen.append(quote.text)
     return tuple(
         ThemeSummary(
             n, t.name, t.principle, Figure.count(counts.get(t.name, 0)), tuple(found[t.name])

@@ -1,24 +1,18 @@
 """The dashboard's own queries. Counts come from the per-day totals (`analysis/daily.py`),
-so they read a few thousand rows whatever the number of responses; example quotes come
-from the newest comments only."""
+so they read a few thousand rows whatever the number of responses. Example quotes come
+from `feedback.reports.quotes.quotable`, the one rule for what may be quoted."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from feedback.analysis.daily import ScoreDay, ThemeDay, refresh
-from feedback.analysis.scores import in_scope
 from feedback.reports.period import Period
-from feedback.reports.queries import staff_names
-from feedback.surveys.models import Answer, Question, Response
 
-QUOTE_POOL = 1000  # the newest comments that example quotes are chosen from
-
-__all__ = ["count_days", "newest_quotable", "responses_per_day", "staff_names", "theme_counts"]
+__all__ = ["count_days", "responses_per_day", "theme_counts"]
 
 
 def count_days(session: Session, period: Period) -> None:
@@ -53,29 +47,3 @@ def theme_counts(session: Session, period: Period, audiences: tuple[str, ...]) -
     stmt = select(ThemeDay.theme, func.sum(ThemeDay.comments)).group_by(ThemeDay.theme)
     rows = session.execute(_days(stmt, period.start, period.end, ThemeDay, audiences))
     return {theme: int(n) for theme, n in rows}
-
-
-def newest_quotable(session: Session, period: Period, audiences: tuple[str, ...]):
-    """[(themes, text, name)]: the newest unflagged comments in the period, newest first."""
-    stmt = (
-        select(Answer.themes, Answer.value, Response.respondent_name)
-        .select_from(Answer)
-        .join(Response, Answer.response_id == Response.id)
-        .join(Question, Answer.question_id == Question.id)
-        .where(
-            Question.kind == "text",
-            Answer.sentiment.is_not(None),
-            Answer.flagged.is_(False),
-            Answer.value.is_not(None),
-        )
-        .order_by(Response.submitted_at.desc(), Answer.id.desc())
-        .limit(QUOTE_POOL)
-    )
-    rows = session.execute(in_scope(stmt, period.bounds(), (), audiences))
-    return [(_themes(t), v, n) for t, v, n in rows]
-
-
-def _themes(value) -> list[str]:
-    if isinstance(value, str):
-        return json.loads(value)
-    return list(value or [])

@@ -11,7 +11,7 @@ from feedback.analysis.overrides import NotSentYet, UnknownTheme, move_comment
 from feedback.dashboard import bp
 from feedback.dashboard.forms import MoveForm
 from feedback.extensions import db
-from feedback.reports.queries import staff_names
+from feedback.reports.quotes import staff_names
 from feedback.reports.redact import redact
 from feedback.staff.roles import role_required
 from feedback.surveys.models import Answer, Question, Response

@@ -113,9 +113,7 @@ def load_glossary(path: Path | str = DEFAULT_PATH) -> Glossary:
     )
 
 
-def _entry(
-    kind: str, raw: dict, defaults: dict, lists: dict[str, str], guidance: str
-) -> Entry:
+def _entry(kind: str, raw: dict, defaults: dict, lists: dict[str, str], guidance: str) -> Entry:
     unknown = set(raw) - _ENTRY_KEYS
     if unknown:
         raise GlossaryError(f"unknown key(s) {sorted(unknown)}")

@@ -2,28 +2,26 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from feedback.analysis import THEMES
 from feedback.db import utcnow
 from feedback.extensions import db
-from feedback.language import check_language
 from feedback.principles import PRINCIPLES
 from feedback.reports import bp, services
 from feedback.reports.forms import ActionForm
 from feedback.reports.models import Action
-from feedback.reports.queries import staff_names
-from feedback.reports.redact import redact
+from feedback.reports.publishing import advise
+from feedback.reports.quotes import quotable
 from feedback.staff.audit import record
 from feedback.staff.roles import role_required
-from feedback.surveys.models import Answer, Question, Response
+from feedback.surveys.models import Answer
 
 PAGE_SIZE = 40
-ADVICE_AUDIENCE = "8-12"  # "we did" text is read by children in the family edition
 
 
 def _themes(current: str = "") -> list[str]:
@@ -32,13 +30,10 @@ def _themes(current: str = "") -> list[str]:
 
 
 def _advice(action: Action | None) -> dict[str, list]:
-    """The language checker's findings on the words children will read: advice only."""
+    """The language checker's findings on the words families will read, for its audience."""
     if action is None:
         return {}
-    return {
-        "you_told_us": check_language(action.you_told_us, audience=ADVICE_AUDIENCE),
-        "we_did": check_language(action.we_did, audience=ADVICE_AUDIENCE),
-    }
+    return advise(action.you_told_us, action.we_did, action.audience).findings
 
 
 @bp.get("/actions")
@@ -74,13 +69,23 @@ def action(action_id: int | None = None):
         )
         return render_template("reports/action_form.html", form=form, action=found, advice={})
     if form.validate_on_submit():
-        saved = services.save_action(
-            db.session,
-            found,
-            today=date.today(),
-            actor_id=current_user.id,
-            **form.fields_for_service(),
-        )
+        try:
+            saved = services.save_action(
+                db.session,
+                found,
+                today=date.today(),
+                actor_id=current_user.id,
+                **form.fields_for_service(),
+            )
+        except services.NotForFamilies as refused:
+            db.session.rollback()
+            form.publish.errors = [str(refused)]
+            return render_template(
+                "reports/action_form.html",
+                form=form,
+                action=found,
+                advice=refused.advice.findings,
+            ), 422
         record(
             db.session,
             "action_saved" if found else "action_created",
@@ -97,48 +102,24 @@ def action(action_id: int | None = None):
     ), status
 
 
-def _comments(principle: int | None, start: datetime, page: int):
-    stmt = (
-        select(Answer, Question.principle, Response.audience, Response.respondent_name)
-        .join(Question, Answer.question_id == Question.id)
-        .join(Response, Answer.response_id == Response.id)
-        .where(
-            Question.kind == "text",
-            Answer.value.is_not(None),
-            Answer.flagged.is_(False),
-            Response.status == "submitted",
-            Response.submitted_at >= start,
-        )
-        .order_by(Response.submitted_at.desc(), Answer.id.desc())
-    )
-    if principle:
-        stmt = stmt.where(Question.principle == principle)
-    return db.session.execute(stmt.limit(PAGE_SIZE + 1).offset((page - 1) * PAGE_SIZE)).all()
-
-
 def _quotes_page(problem: str = "", status: int = 200):
     principle = request.args.get("principle", type=int)
     page = max(1, request.args.get("page", 1, type=int))
     start = utcnow() - timedelta(days=365)
-    rows = _comments(principle, start, page)
-    flagged = db.session.scalar(
-        select(func.count(Answer.id))
-        .join(Question, Answer.question_id == Question.id)
-        .where(Question.kind == "text", Answer.flagged.is_(True))
+    rows = quotable(
+        db.session,
+        bounds=(start, utcnow() + timedelta(days=1)),
+        principle=principle,
+        include_withheld=True,
+        limit=PAGE_SIZE + 1,
+        offset=(page - 1) * PAGE_SIZE,
     )
-    staff = staff_names(db.session)
-    previews = {
-        answer.id: redact(answer.value, names=[*staff, name or ""])
-        for answer, _p, _a, name in rows[:PAGE_SIZE]
-    }
     return render_template(
         "reports/quotes.html",
         rows=rows[:PAGE_SIZE],
         more=len(rows) > PAGE_SIZE,
         page=page,
         principle=principle,
-        flagged=flagged,
-        previews=previews,
         problem=problem,
     ), status
 
@@ -146,28 +127,28 @@ def _quotes_page(problem: str = "", status: int = 200):
 @bp.get("/quotes")
 @role_required("lead")
 def quotes():
-    """Recent written comments, redacted as a report would show them, to mark OK to quote."""
+    """Comments their writers let us quote, redacted as shown, to leave out or use again."""
     return _quotes_page()
 
 
 @bp.post("/quotes/<int:answer_id>")
 @role_required("lead")
 def mark_quote(answer_id: int):
-    """Mark a comment as OK to quote, or take that back."""
+    """Leave a comment out of quotes, or use it again."""
     answer = db.session.get(Answer, answer_id) or abort(404)
-    allowed = request.form.get("ok_to_quote") == "yes"
+    withheld = request.form.get("withhold") == "yes"
     try:
-        services.set_ok_to_quote(db.session, answer, allowed)
+        services.withhold_quote(db.session, answer, withheld, current_user.id)
     except services.CannotQuote as error:
         return _quotes_page(str(error), 409)
     record(
         db.session,
-        "quote_allowed" if allowed else "quote_withdrawn",
+        "quote_withheld" if withheld else "quote_allowed",
         actor_id=current_user.id,
         target_type="answer",
         target_id=answer.id,
     )
     db.session.commit()
-    flash("Marked OK to quote." if allowed else "No longer quoted.")
+    flash("Left out of quotes." if withheld else "May be quoted again.")
     back = request.form.get("back", "")
     return redirect(back if back.startswith("/staff/reports/quotes") else url_for("reports.quotes"))

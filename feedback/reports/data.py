@@ -19,7 +19,7 @@ from feedback.analysis.scores import Figure, principle_scores
 from feedback.principles import PRINCIPLES
 from feedback.reports import queries
 from feedback.reports.period import Period
-from feedback.reports.redact import redact
+from feedback.reports.quotes import quotable
 from feedback.surveys.models import AUDIENCES
 
 QUOTES_PER_PRINCIPLE = 3
@@ -50,13 +50,16 @@ class ActionItem:
     status_name: str
     due_on: date | None
     done_on: date | None
-    ready_to_publish: bool
+    ready_to_publish: bool  # in the board edition
+    for_families: bool  # also in the family booklet and on the public page
 
 
 @dataclass(frozen=True)
 class PrincipleResult:
     number: int
-    title: str
+    title: str  # staff title (board edition)
+    child_title: str  # family edition and public page
+    child_meaning: str
     emoji: str
     seed_you_told_us: str
     we_promise: str
@@ -74,7 +77,13 @@ class PrincipleResult:
 
     @property
     def published_actions(self) -> tuple[ActionItem, ...]:
+        """Actions published for the board."""
         return tuple(a for a in self.actions if a.ready_to_publish)
+
+    @property
+    def family_actions(self) -> tuple[ActionItem, ...]:
+        """Actions published for children and families (checked by the language checker)."""
+        return tuple(a for a in self.actions if a.for_families)
 
 
 @dataclass(frozen=True)
@@ -104,6 +113,7 @@ def _action_item(action) -> ActionItem:
         due_on=action.due_on,
         done_on=action.done_on,
         ready_to_publish=action.ready_to_publish,
+        for_families=action.for_families,
     )
 
 
@@ -112,22 +122,24 @@ def _theme_principles() -> dict[str, int]:
 
 
 def _quotes(session: Session, f: queries.Filters) -> dict[int, tuple[str, ...]]:
-    """Redacted, de-duplicated quotes per principle, newest first.
+    """Redacted quotes per principle, newest first; each quote once in a report.
 
-    A comment counts under the principles of its themes (a comment about family time
+    A comment counts under the principle of its first theme (a comment about family time
     belongs to "Your wishes and feelings" whichever question it answered), or else under
     its question's principle.
     """
-    staff = queries.staff_names(session)
     theme_principle = _theme_principles()
     found: dict[int, list[str]] = defaultdict(list)
-    for question_principle, text, themes, name in queries.quotable(session, f):
-        principles = {theme_principle[t] for t in themes or () if t in theme_principle}
-        quote = redact(text.strip(), names=[*staff, name or ""])
-        for principle in sorted(principles or {question_principle}):
-            chosen = found[principle]
-            if quote and quote not in chosen and len(chosen) < QUOTES_PER_PRINCIPLE:
-                chosen.append(quote)
+    used: set[str] = set()
+    for quote in quotable(
+        session, bounds=f.period.bounds(), surveys=f.surveys, audiences=f.audiences
+    ):
+        principles = [theme_principle[t] for t in quote.themes if t in theme_principle]
+        principle = principles[0] if principles else quote.principle
+        chosen = found[principle]
+        if quote.text not in used and len(chosen) < QUOTES_PER_PRINCIPLE:
+            used.add(quote.text)
+            chosen.append(quote.text)
     return {p: tuple(q) for p, q in found.items()}
 
 
@@ -162,6 +174,8 @@ def build_report(
             PrincipleResult(
                 number=p.number,
                 title=p.title,
+                child_title=p.child_title,
+                child_meaning=p.child_meaning,
                 emoji=p.emoji,
                 seed_you_told_us=p.you_told_us,
                 we_promise=p.we_promise,

@@ -6,7 +6,6 @@ from datetime import date, timedelta
 
 from flask_wtf import FlaskForm
 from wtforms import (
-    BooleanField,
     RadioField,
     SelectField,
     SelectMultipleField,
@@ -97,7 +96,7 @@ class ActionForm(FlaskForm):
     you_told_us = TextAreaField(
         "You told us",
         description="What children and families told us, in their words. Pre-filled from "
-        "comments marked OK to quote; edit it as you need.",
+        "comments their writers said we may quote; edit it as you need.",
         validators=[DataRequired("Write what children and families told us."), Length(max=2000)],
     )
     we_did = TextAreaField(
@@ -114,13 +113,33 @@ class ActionForm(FlaskForm):
     )
     started_on = IsoDate("Started on (optional)", validators=[Optional()])
     due_on = IsoDate("Due by (optional)", validators=[Optional()])
-    ready_to_publish = BooleanField("Ready to publish in reports")
+    audience = SelectField(
+        "Written for",
+        description="The language checker reads “You told us” and “What we did” as "
+        "this audience would.",
+        choices=[SelectChoice(a, audience_name(a)) for a in AUDIENCES],
+        default="8-12",
+    )
+    publish = RadioField(
+        "Publish",
+        choices=[
+            SelectChoice("no", "Not yet"),
+            SelectChoice("board", "In the board report only"),
+            SelectChoice("families", "For children and families too (booklet and public page)"),
+        ],
+        default="no",
+        validators=[InputRequired("Choose where to publish it.")],
+    )
 
-    def __init__(self, *args, themes=(), **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, themes=(), obj=None, **kwargs) -> None:
+        super().__init__(*args, obj=obj, **kwargs)
         self.theme.choices = [SelectChoice("", "No particular theme")] + [
             SelectChoice(t, t) for t in themes
         ]
+        if obj is not None and not self.publish.raw_data:
+            self.publish.data = (
+                "families" if obj.for_families else "board" if obj.ready_to_publish else "no"
+            )
 
     def fields_for_service(self) -> dict:
         return {
@@ -134,8 +153,11 @@ class ActionForm(FlaskForm):
                 "status",
                 "started_on",
                 "due_on",
-                "ready_to_publish",
+                "audience",
             )
+        } | {
+            "ready_to_publish": self.publish.data in ("board", "families"),
+            "for_families": self.publish.data == "families",
         }
 
 

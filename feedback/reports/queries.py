@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 from feedback.analysis import scores
 from feedback.reports.models import Action
 from feedback.reports.period import Period
-from feedback.staff.models import User
 from feedback.surveys.models import Answer, Question, Response, Survey
 
 
@@ -60,32 +59,6 @@ def comment_themes(session: Session, f: Filters) -> list[tuple[int, str | None, 
     return [tuple(row) for row in session.execute(in_scope(stmt, f)).all()]
 
 
-QUOTE_CANDIDATES = 1000
-
-
-def quotable(session: Session, f: Filters) -> list[tuple[int, str, list | None, str | None]]:
-    """The newest comments marked OK to quote, never flagged ones.
-
-    Rows of (question's principle, text, themes, respondent's name if they gave it).
-    """
-    stmt = (
-        select(Question.principle, Answer.value, Answer.themes, Response.respondent_name)
-        .select_from(Answer)
-        .join(Response, Answer.response_id == Response.id)
-        .join(Question, Answer.question_id == Question.id)
-        .where(
-            Answer.ok_to_quote.is_(True),
-            Answer.flagged.is_(False),
-            Answer.skipped.is_(False),
-            Answer.value.is_not(None),
-            Question.kind == "text",
-        )
-        .order_by(Answer.answered_at.desc(), Answer.id.desc())
-        .limit(QUOTE_CANDIDATES)
-    )
-    return [tuple(row) for row in session.execute(in_scope(stmt, f)).all()]
-
-
 def actions_for(session: Session, period: Period) -> Sequence[Action]:
     """Actions still open, or finished since the period began."""
     status_order = case({"done": 0, "in_progress": 1, "planned": 2}, value=Action.status)
@@ -95,7 +68,3 @@ def actions_for(session: Session, period: Period) -> Sequence[Action]:
         .order_by(Action.principle, status_order, Action.id)
     )
     return session.scalars(stmt).all()
-
-
-def staff_names(session: Session) -> list[str]:
-    return list(session.scalars(select(User.name)))

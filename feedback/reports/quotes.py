@@ -99,9 +99,7 @@ def quotable(
     for answer_id, number, themes, audience, value, name, withheld in rows:
         text = redact(value.strip(), names=[*staff, name or ""])
         if text:
-            quotes.append(
-                Quote(answer_id, number, _themes(themes), audience, text, bool(withheld))
-            )
+            quotes.append(Quote(answer_id, number, _themes(themes), audience, text, bool(withheld)))
     return quotes
 
 
