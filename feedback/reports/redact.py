@@ -1,6 +1,7 @@
 """Take out what could identify someone before a comment is quoted anywhere.
 
-Names, email addresses, phone numbers, UK postcodes and school names are replaced by a
+Names, email addresses (also written out: "john at gmail dot com"), social-media names
+(@name), phone numbers, street addresses, UK postcodes and school names are replaced by a
 label in square brackets. It errs on the side of taking out too much: a quote that loses
 a word is better than a child who can be recognised. The lead still reads every quote
 (redacted) before marking it OK to quote.
@@ -21,6 +22,24 @@ EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 PHONE = re.compile(r"(?<![\w+])(?:\+\s?44\s?\(?0?\)?|0)(?:[\s().-]*\d){9,10}(?!\d)")
 # Any run of 7+ digits (with separators) is a number someone could ring or look up.
 LONG_NUMBER = re.compile(r"(?<!\w)\d(?:[\s.-]?\d){6,}(?!\w)")
+# Emails written out to get past filters: "john at gmail dot com", "jo (at) mail (dot) co (dot) uk".
+_AT = r"(?:\s*[(\[]\s*at\s*[)\]]\s*|\s+at\s+|\s*@\s*)"
+_DOT = r"(?:\s*[(\[]\s*dot\s*[)\]]\s*|\s+dot\s+|\.)"
+_TLD = r"(?:com|co|uk|org|net|gov|ac|sch|me|io|info|edu|ie)"
+SPELLED_EMAIL = re.compile(rf"[\w.+'-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}{_TLD}\b", re.I)
+# Social-media names: "@jess_x", "add me @Jess.123".
+HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?")
+_STREET = (
+    r"(?i:road|rd|street|st|avenue|ave|lane|ln|close|drive|dr|way|crescent|cres|court|ct|"
+    r"place|pl|gardens|gdns|terrace|grove|square|sq|mews|parade|estate)"
+)
+# "12 Oak Road", "flat 3, 14b acacia avenue", "Oak Tree Close" (a capitalised street name).
+ADDRESS = re.compile(
+    rf"(?:\b(?i:flat|apartment|unit)\s+\d+[a-zA-Z]?,?\s+)?\b\d+[a-zA-Z]?,?\s+"
+    rf"(?:[A-Za-z'’-]+\s+){{1,3}}{_STREET}\b"
+    rf"|\b(?:[A-Z][a-z'’-]+\s+){{1,3}}{_STREET}\b"
+    r"|\b(?i:flat|apartment)\s+\d+[a-zA-Z]?\b"
+)
 POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE)
 WORD = r"[A-Z][\w'’.-]*"
 
@@ -91,8 +110,11 @@ def redact(text: str, names: Iterable[str] = ()) -> str:
     first = frozenset(p[0] for p in parts if p and p[0] not in everyday)
     other = frozenset(x for p in parts for x in p[1:] if x not in everyday)
     text = EMAIL.sub("[email]", text)
+    text = SPELLED_EMAIL.sub("[email]", text)
+    text = HANDLE.sub("[social media name]", text)
     text = PHONE.sub("[phone number]", text)
     text = LONG_NUMBER.sub("[phone number]", text)
     text = POSTCODE.sub("[postcode]", text)
+    text = ADDRESS.sub("[address]", text)
     text = _school_pattern().sub(_school, text)
     return _names(text, first, other)
