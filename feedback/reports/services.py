@@ -60,6 +60,15 @@ def report_pdf(
     return render_pdf(report, edition, service, today or date.today())
 
 
+def public_languages(session: Session, audience: str | None) -> list[str]:
+    """Languages of the open surveys (for this audience): English first."""
+    stmt = select(Survey.language).where(Survey.status == "open").distinct()
+    if audience is not None:
+        stmt = stmt.where(Survey.audience == audience)
+    found = set(session.scalars(stmt))
+    return ["en", *sorted(found - {"en"})]
+
+
 def save_action(
     session: Session, action: Action | None, *, today: date, actor_id: int | None, **fields
 ) -> Action:

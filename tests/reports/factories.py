@@ -48,3 +48,19 @@ def respond(
     response.submitted_at = when
     session.flush()
     return stored
+
+
+def unsent(session, survey: Survey, answers: dict[str, str], **comment_fields) -> list[Answer]:
+    """Answers someone gave but never sent (the response stays in progress)."""
+    response = services.start_response(session, survey)
+    stored = []
+    for question in survey.questions:
+        if question.bank_key in answers:
+            answer = services.record_answer(
+                session, response, question, value=answers[question.bank_key]
+            )
+            for field, value in comment_fields.items():
+                setattr(answer, field, value)
+            stored.append(answer)
+    session.flush()
+    return stored
