@@ -3,8 +3,9 @@
 The board edition may use staff words. The family booklet and the public page may not:
 an action is published for families only while the language checker finds no jargon,
 acronyms or blaming words in what children and families will read (its "you told us"
-and "we did"), read as the action's chosen audience would. Reading age and cold words
-are advice the lead sees, not a bar.
+and "we did"), read as the action's chosen audience would. Cold service words ("LAC
+review", "placement") count as jargon here: families' own words are "your meeting",
+"where you live". Reading age is advice the lead sees, not a bar.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 
 from feedback.language import Finding, check_language
 
-BARS = frozenset({"jargon", "acronym", "blaming"})  # findings that stop family publishing
+BARS = frozenset({"jargon", "acronym", "blaming", "cold"})  # findings that stop family publishing
 FAMILY_FIELDS = ("you_told_us", "we_did")
 
 

@@ -6,9 +6,11 @@ import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from sqlalchemy import update
 
 from feedback.dashboard.data import buckets, build_dashboard
 from feedback.reports.period import Period
+from feedback.surveys.models import Answer
 from tests.alerts.factories import DISCLOSURE, open_survey, respond
 
 TODAY = datetime.now(UTC).replace(hour=10, minute=0, second=0, microsecond=0)
@@ -58,6 +60,8 @@ def test_small_groups_show_as_fewer_than_5_everywhere(client, login_as, session)
 def test_quotes_are_redacted_and_never_from_flagged_comments(client, login_as, session):
     _recent(session, 5, "Sam Worker never listens to me, call me on 07700 900123")
     _recent(session, 5, DISCLOSURE)
+    # Quotes are only ever from comments whose writers ticked "you can quote me".
+    session.execute(update(Answer).values(ok_to_quote=True))
     session.commit()
     login_as("lead", name="Sam Worker")
     page = client.get("/staff/dashboard/?period=30").text

@@ -6,7 +6,7 @@ import io
 import pytest
 from sqlalchemy import select
 
-from feedback.reports.models import Action
+from feedback.reports.models import Action, WithheldQuote
 from feedback.staff.audit import AuditEvent
 from feedback.surveys.models import Answer
 from tests.reports.factories import respond, survey_for
@@ -64,7 +64,8 @@ def test_on_screen_edition_escapes_comments(client, login_as, spring, edition):
     login_as("lead")
     response = client.get("/staff/reports/read", query_string={**PERIOD, "edition": edition})
     assert response.status_code == 200
-    assert "Building positive relationships" in response.text
+    title = "Getting to know you" if edition == "family" else "Building positive relationships"
+    assert title in response.text
     assert "&lt;img src=http://127.0.0.1:9/x&gt;" in response.text
     assert "<img src=http://127.0.0.1:9/x>" not in response.text
     assert "something worrying" not in response.text
@@ -98,7 +99,8 @@ def test_lead_records_an_action_prefilled_from_quotes_with_language_advice(
             "we_did": "We reviewed your placement at the LAC review.",
             "owner": "Team manager",
             "status": "done",
-            "ready_to_publish": "y",
+            "audience": "8-12",
+            "publish": "board",
         },
     )
     assert response.status_code == 302
@@ -122,23 +124,22 @@ def test_action_form_explains_missing_words(client, login_as):
     assert "Write what we did or will do." in response.text
 
 
-def test_lead_marks_a_comment_ok_to_quote_but_never_a_flagged_one(
+def test_lead_leaves_a_comment_out_and_can_never_quote_a_flagged_one(
     client, login_as, session, spring
 ):
     login_as("lead")
     page = client.get("/staff/reports/quotes")
-    assert "1 comment flagged by the safeguarding screen" in page.text
     assert "something worrying" not in page.text
-    answer = session.scalar(select(Answer).where(Answer.value == "=1+0 ok"))
-    response = client.post(f"/staff/reports/quotes/{answer.id}", data={"ok_to_quote": "yes"})
+    answer = session.scalar(select(Answer).where(Answer.value == HOSTILE))
+    response = client.post(f"/staff/reports/quotes/{answer.id}", data={"withhold": "yes"})
     assert response.status_code == 302
-    session.refresh(answer)
-    assert answer.ok_to_quote
+    assert session.get(WithheldQuote, answer.id) is not None
+    assert audits(session, "quote_withheld")
+    response = client.post(f"/staff/reports/quotes/{answer.id}", data={"withhold": "no"})
+    assert response.status_code == 302 and session.get(WithheldQuote, answer.id) is None
     flagged = session.scalar(select(Answer).where(Answer.flagged.is_(True)))
-    response = client.post(f"/staff/reports/quotes/{flagged.id}", data={"ok_to_quote": "yes"})
+    response = client.post(f"/staff/reports/quotes/{flagged.id}", data={"withhold": "no"})
     assert response.status_code == 409 and "never quoted" in response.text
-    session.refresh(flagged)
-    assert not flagged.ok_to_quote
 
 
 def test_suggest_fills_what_we_heard_keeps_the_rest_and_saves_nothing(
