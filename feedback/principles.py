@@ -99,7 +99,7 @@ PRINCIPLES: tuple[Principle, ...] = (
         "about you.",
         "\U0001f512",
         N_("Your information"),
-        N_("We keep your information safe and tell you what we write down."),
+        N_("We keep what we know about you safe. We tell you what we write down."),
     ),
 )
 
