@@ -1,4 +1,4 @@
-"""A participation lead records an action, marks a quote, and reads and downloads reports."""
+"""A participation lead records an action, leaves a quote out, and reads and downloads reports."""
 
 import pytest
 
@@ -16,7 +16,7 @@ def sign_in_as_lead(page, live_server):
     page.wait_for_url("**/staff/**")
 
 
-def test_lead_records_an_action_and_marks_a_quote(page, live_server):
+def test_lead_records_an_action_and_leaves_a_quote_out(page, live_server):
     sign_in_as_lead(page, live_server)
     page.get_by_role("link", name="actions, quotes and reports").click()
     page.get_by_role("link", name="Actions (we did)").click()
@@ -34,7 +34,7 @@ def test_lead_records_an_action_and_marks_a_quote(page, live_server):
     )
     page.get_by_label("Owner").fill("Reviewing team")
     page.get_by_label("In progress").check()
-    page.get_by_label("Ready to publish in reports").check()
+    page.get_by_label("In the board report only").check()
     page.get_by_role("button", name="Save action").click()
     assert page.get_by_text("Action saved.").is_visible()
     assert page.get_by_text("Advice on the words").first.is_visible()  # never blocks saving
@@ -42,14 +42,16 @@ def test_lead_records_an_action_and_marks_a_quote(page, live_server):
 
     page.get_by_role("link", name="Comments to quote").click()
     assert_accessible(page, "comments to quote")
-    page.get_by_role("button", name="Mark OK to quote").first.click()
-    assert page.get_by_text("Marked OK to quote.").is_visible()
+    page.get_by_role("button", name="Leave it out").first.click()
+    assert page.get_by_text("Left out of quotes.").is_visible()
+    page.get_by_role("button", name="Quote it again").first.click()
+    assert page.get_by_text("May be quoted again.").is_visible()
 
 
 @pytest.mark.parametrize(
     ("edition", "heading"),
     [
-        ("Children and families (Easy Read)", "Your right to information"),
+        ("Children and families (Easy Read)", "Your information"),
         ("Managers and board", "Principle 6: Your right to information"),
     ],
 )
