@@ -23,6 +23,10 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "privacy.notices": PUBLIC,
     "privacy.notice": PUBLIC,
     "privacy.accessibility": PUBLIC,
+    # "What you told us and what we did": published actions and agreed quotes only
+    "reports_public.index": PUBLIC,
+    "reports_public.page": PUBLIC,
+    "reports_public.booklet": PUBLIC,
     # taking a survey (children and families; the link code is the only key)
     "surveys.start": PUBLIC,
     "surveys.begin": PUBLIC,
