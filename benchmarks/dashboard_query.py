@@ -45,6 +45,7 @@ from feedback.analysis.scores import principle_scores  # noqa: E402
 from feedback.dashboard import queries  # noqa: E402
 from feedback.dashboard.data import build_dashboard as build  # noqa: E402
 from feedback.reports.period import Period  # noqa: E402
+from feedback.reports.quotes import quotable  # noqa: E402
 from feedback.surveys import services  # noqa: E402
 from feedback.surveys.loader import load_shipped  # noqa: E402
 from feedback.surveys.models import Survey  # noqa: E402
@@ -200,7 +201,7 @@ def run(url: str, kind: str, responses: int, runs: int) -> None:
     repeated("  principle scores (both periods)", lambda s: principle_scores(s, default))
     repeated("  responses per day", lambda s: queries.responses_per_day(s, default, ()))
     repeated("  theme counts", lambda s: queries.theme_counts(s, default, ()))
-    repeated("  example quotes", lambda s: queries.newest_quotable(s, default, ()))
+    repeated("  example quotes", lambda s: quotable(s, bounds=default.bounds()))
     repeated("  response totals", lambda s: queries.response_totals(s, default, ()))
     repeated("  open alert count", open_alert_count)
     _new_responses(engine, 20)
