@@ -1,7 +1,7 @@
 """reports: actions published for families (and for which audience); quotes a lead left out
 
 Revision ID: reports_2
-Revises: simple_1
+Revises: simple_2
 Create Date: 2026-12-05 20:00:00
 
 Existing published actions stay in the board edition only: they reach children and
@@ -14,7 +14,7 @@ from alembic import op
 import feedback.db
 
 revision = "reports_2"
-down_revision = "simple_1"
+down_revision = "simple_2"
 branch_labels = None
 depends_on = None
 
