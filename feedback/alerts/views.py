@@ -13,7 +13,7 @@ from feedback.alerts.models import AlreadyAcknowledged, SafeguardingAlert
 from feedback.extensions import db
 from feedback.staff import audit
 from feedback.staff.models import User
-from feedback.staff.roles import role_required
+from feedback.staff.roles import ALERT_ROLES, role_required
 from feedback.surveys.models import Answer
 
 PAGE_SIZE = 100
@@ -34,7 +34,7 @@ def _alert_or_404(alert_id: int) -> SafeguardingAlert:
 
 
 @bp.get("/")
-@role_required("safeguarding")
+@role_required(*ALERT_ROLES)
 def index():
     """Every alert, those still waiting for an action first, newest first."""
     waiting_first = case((SafeguardingAlert.acknowledged_at.is_(None), 0), else_=1)
@@ -71,7 +71,7 @@ def _detail(alert: SafeguardingAlert, form: AcknowledgeForm, status: int = 200):
 
 
 @bp.get("/<int:alert_id>")
-@role_required("safeguarding")
+@role_required(*ALERT_ROLES)
 def detail(alert_id: int):
     """One alert: the comment, the survey, when it came in, and what was done."""
     alert = _alert_or_404(alert_id)
@@ -81,7 +81,7 @@ def detail(alert_id: int):
 
 
 @bp.post("/<int:alert_id>")
-@role_required("safeguarding")
+@role_required(*ALERT_ROLES)
 def acknowledge(alert_id: int):
     """Record what was done about an alert (once; it is then kept as it is)."""
     alert = _alert_or_404(alert_id)

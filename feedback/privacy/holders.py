@@ -1,8 +1,10 @@
 """Agreements and safeguarding alerts for people's rights requests.
 
 Agreements are found by the family reference, or by a name on any version (a person on
-it, or who signed it). Alerts are found through the person's responses; they are never
-erased here (the law says we keep them) and they keep the response they are about.
+it, or who signed it), and shown only to those the agreement pages let in (access.py).
+Alerts are found through the person's responses; they are never erased here (the law
+says we keep them) and they keep the response they are about; like the alert pages,
+only the safeguarding lead and administrators see them.
 """
 
 from __future__ import annotations
@@ -12,9 +14,11 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from feedback.agreements.access import can_see
 from feedback.agreements.models import Agreement, AgreementVersion, Signature
 from feedback.alerts.models import SafeguardingAlert
 from feedback.privacy.rights import Holder, holder, same_name
+from feedback.staff.roles import ALERT_ROLES
 
 
 def _find_agreements(session: Session, name: str, reference: str, _found=None) -> list[Agreement]:
@@ -94,6 +98,8 @@ holder(
         _find_agreements,
         _describe_agreement,
         rename=None,
+        may_see=lambda _session, user, rows: [a for a in rows if can_see(user, a)],
+        reference=lambda a: a.reference,
         note="Names on agreements are not changed here: a signed version stays exactly as it "
         "was signed. To correct a name, make a new version of the agreement.",
     )
@@ -134,8 +140,11 @@ holder(
         _describe_alert,
         erasable=False,
         needs=lambda a: {("answers", a.answer_id)} if a.answer_id else set(),
+        # the alert pages' own rule: the safeguarding lead and administrators
+        may_see=lambda _session, user, rows: rows if user.has_role("admin", *ALERT_ROLES) else [],
         note="Safeguarding records are kept until their retention date: the law requires "
         "us to keep them (UK GDPR Article 17(3)(b)). They are included in exports, and the "
-        "response they are about is kept with them.",
+        "response they are about is kept with them. Only the safeguarding lead and "
+        "administrators see them here, as on the alert pages.",
     )
 )

@@ -1,7 +1,9 @@
 """Staff pages for people's rights: see, export (JSON, PDF), correct and erase.
 
 Names travel in POST bodies, never in URLs, so they stay out of logs and history.
-Every search, export, correction and erasure is audited, without the name.
+Every search, export, correction and erasure is audited, without the name; each record
+erased gets its own audit row naming it by reference. A search shows only what the
+signed-in member of staff may open on the pages of each kind of record (rights.py).
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import json
 
 from flask import Response, current_app, flash, redirect, render_template, url_for
+from flask_login import current_user
 
 from feedback.db import utcnow
 from feedback.extensions import db
@@ -22,7 +25,8 @@ RIGHTS_ROLES = ("lead",)  # and admins, who may use every staff route
 
 
 def _holdings(form: PersonForm) -> rights.Holdings:
-    return rights.find_holdings(db.session, form.name.data or "", form.reference.data or "")
+    name, reference = form.name.data or "", form.reference.data or ""
+    return rights.find_holdings(db.session, name, reference, current_user)
 
 
 def _counts(holdings: rights.Holdings) -> str:
@@ -141,7 +145,8 @@ def erase():
         return _results(holdings, 422, erase_form=form)
     counts = rights.erase(db.session, holdings)
     kept = ", ".join(f"{n} {k}" for k, n in holdings.kept.items())
-    log("erased", "person", "", ", ".join(f"{k} {n}" for k, n in counts.items()))
+    for table, reference in holdings.erased:
+        log("erased", table, reference, "rights request")
     db.session.commit()
     flash("Erased: " + ", ".join(f"{n} {k}" for k, n in counts.items()) + ".")
     if kept:

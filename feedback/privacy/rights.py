@@ -2,7 +2,10 @@
 export it, correct it, erase it. No Flask here; the caller commits and audits.
 
 Responses are found by the name given on a named response; agreements by family
-reference or name (holders.py). Any other kind of record joins in by registering a
+reference or name (holders.py). Each kind shows a member of staff only the records the
+pages of that kind would show them (`may_see`, which calls that feature's own access rule);
+records they may not see still count when deciding what erasure must keep, but are never
+shown, exported, corrected or erased. Any other kind of record joins in by registering a
 `Holder`: a safeguarding alert, say, is found through the person's responses (its `find`
 gets what was found so far), is not erasable (the law says we keep it), and `needs` the
 answer it is about, so erasure keeps that response while the alert is kept.
@@ -35,6 +38,8 @@ class Holdings:
     reference: str = ""
     records: dict[str, list[Any]] = field(default_factory=dict)
     kept: dict[str, int] = field(default_factory=dict)  # after erase: what the law keeps
+    hidden: dict[str, list[Any]] = field(default_factory=dict)  # found, not for this user
+    erased: list[tuple[str, str]] = field(default_factory=list)  # after erase: (table, ref)
 
     @property
     def responses(self) -> list[Response]:
@@ -57,6 +62,10 @@ class Holder:
     # (table, id) pairs a kept record of this kind still needs, e.g. {("answers", 12)}
     needs: Callable[[Any], set[tuple[str, int]]] | None = None
     note: str = ""  # shown to staff: why a name is not changed, or a record not erased
+    # (session, user, rows) -> the rows this member of staff may open; None: all of them
+    may_see: Callable[[Session, Any, list[Any]], list[Any]] | None = None
+    # what names a record in the audit log (never its content)
+    reference: Callable[[Any], str] = lambda row: str(row.id)
 
 
 HOLDERS: dict[str, Holder] = {}
@@ -114,12 +123,16 @@ def _rename_response(r: Response, new_name: str) -> None:
 holder(Holder("responses", _find_responses, _describe_response, _rename_response))
 
 
-def find_holdings(session: Session, name: str = "", reference: str = "") -> Holdings:
-    """Gather every record that names this person or carries this family reference."""
+def find_holdings(session: Session, name: str = "", reference: str = "", user=None) -> Holdings:
+    """Gather every record that names this person or carries this family reference,
+    keeping aside (in `hidden`) those this member of staff may not open."""
     name, reference = " ".join(name.split()), reference.strip()
     found = Holdings(name=name, reference=reference)
     for h in HOLDERS.values():
-        found.records[h.kind] = h.find(session, name, reference, found)
+        rows = h.find(session, name, reference, found)
+        allowed = h.may_see(session, user, rows) if h.may_see and rows else rows
+        found.records[h.kind] = allowed
+        found.hidden[h.kind] = [row for row in rows if row not in allowed]
     return found
 
 
@@ -169,11 +182,12 @@ def correct_answer(session: Session, holdings: Holdings, answer_id: int, text: s
 def _needed(holdings: Holdings) -> set[tuple[str, int]]:
     """What the records we must keep still point at."""
     needed: set[tuple[str, int]] = set()
-    for kind, rows in holdings.records.items():
-        h = HOLDERS[kind]
-        if not h.erasable and h.needs:
-            for row in rows:
-                needed |= h.needs(row)
+    for records in (holdings.records, holdings.hidden):  # hidden records are kept too
+        for kind, rows in records.items():
+            h = HOLDERS[kind]
+            if not h.erasable and h.needs:
+                for row in rows:
+                    needed |= h.needs(row)
     return needed
 
 
@@ -187,17 +201,21 @@ def erase(session: Session, holdings: Holdings) -> dict[str, int]:
     """Delete what may be erased; returns how many of each kind went.
 
     Records the law says we must keep are left, and so is anything they still need (the
-    response a safeguarding alert is about); those are counted in `holdings.kept`.
+    response a safeguarding alert is about); those are counted in `holdings.kept`. Each
+    record erased is named in `holdings.erased` as (table, reference), for the audit log.
     """
     counts: dict[str, int] = {}
     needed = _needed(holdings)
-    holdings.kept = {}
+    holdings.kept, holdings.erased = {}, []
     for kind, rows in holdings.records.items():
         if not HOLDERS[kind].erasable:
-            counts[kind], holdings.kept[kind] = 0, len(rows)
+            counts[kind] = 0
+            if rows:
+                holdings.kept[kind] = len(rows)
             continue
         going = [row for row in rows if not _is_needed(row, needed)]
         for row in going:
+            holdings.erased.append((row.__tablename__, HOLDERS[kind].reference(row)))
             session.delete(row)
         counts[kind] = len(going)
         if len(going) < len(rows):

@@ -34,7 +34,7 @@ def test_alerts_get_their_own_retention_date(session):
 
 def test_a_rights_request_exports_alerts_and_erasure_keeps_them(client, login_as, session):
     worrying, fine, alerts = _person_with_an_alert(session)
-    login_as("lead")
+    login_as("admin")
     data = client.post("/staff/privacy/people/export.json", data={"name": "sky example"}).json
     assert [a["what_was_written"] for a in data["alerts"]] == [WORRYING] * len(alerts)
 
@@ -46,6 +46,22 @@ def test_a_rights_request_exports_alerts_and_erasure_keeps_them(client, login_as
     assert session.get(Response, fine.id) is None
     assert session.get(Response, worrying.id) is not None
     assert all(session.get(SafeguardingAlert, a.id).answer_id for a in alerts)
+
+
+def test_a_lead_sees_no_alert_but_erasure_still_keeps_what_it_is_about(client, login_as, session):
+    worrying, fine, alerts = _person_with_an_alert(session)
+    login_as("lead")
+    data = client.post("/staff/privacy/people/export.json", data={"name": "sky example"}).json
+    assert data["alerts"] == [] and len(data["responses"]) == 2
+    done = client.post("/staff/privacy/people/erase", data={"name": "Sky Example", "confirm": "y"})
+    assert "Erased: 1 responses, 0 agreements, 0 alerts" in done.text
+    assert "Kept because the law requires it, or a record we must keep needs it: 1 responses." in (
+        done.text
+    )
+    session.expire_all()
+    assert session.get(Response, fine.id) is None
+    assert session.get(Response, worrying.id) is not None
+    assert all(session.get(SafeguardingAlert, a.id) for a in alerts)
 
 
 def test_purge_removes_an_alert_after_its_date_and_only_then_its_response(session):

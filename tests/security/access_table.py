@@ -143,3 +143,12 @@ SAMPLE_ARGS = {
     "audience": "8-12",
     "filename": "css/app.css",
 }
+
+# What a people's rights search (/staff/privacy/people, its exports, corrections and
+# erasure) shows each role that may use it: the same as the pages of each kind of record.
+# "all": every record found; "team": only those of their own team (agreements: access.py);
+# "none": not even that the record exists. tests/security/test_rights_access.py walks it.
+RIGHTS_SEARCH: dict[str, dict[str, str]] = {
+    "admin": {"responses": "all", "agreements": "all", "alerts": "all"},
+    "lead": {"responses": "all", "agreements": "team", "alerts": "none"},
+}

@@ -1,0 +1,3 @@
+"""Security tests reuse the agreement factories."""
+
+from tests.agreements.conftest import make_agreement  # noqa: F401
