@@ -1,26 +1,20 @@
 """Print a family's copy as a PDF: large clear type, page numbers, reference and check code.
 
 Every string from a person (section text, names, typed signatures) goes through
-`escape` before it reaches a Paragraph: reportlab reads Paragraph text as markup, so
+`markup` (feedback/pdf_fonts.py: escaped, in fonts that print Welsh, Urdu and emoji)
+before it reaches a Paragraph: reportlab reads Paragraph text as markup, so
 `<b>` would break the build and `<img src=...>` would make the server fetch a URL.
 `invariant=1` makes the same copy give the same bytes.
 """
 
 from __future__ import annotations
 
-from functools import cache
 from io import BytesIO
-from pathlib import Path
-
-# Only escaping output here; nothing is parsed as XML.
-from xml.sax.saxutils import escape  # nosec B406
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 from reportlab.platypus import (
     Image,
@@ -32,24 +26,10 @@ from reportlab.platypus import (
 
 from feedback.agreements.family_copy import AgreementCopy
 from feedback.agreements.signatures import drawing_bytes
+from feedback.pdf_fonts import BOLD, REGULAR, markup, printable, register
 
 INK = colors.HexColor("#1b1b1b")
 BRAND = colors.HexColor("#073763")
-# DejaVu Sans (shipped with the reports, never downloaded) prints names in any European
-# alphabet, where the built-in Helvetica stops at Latin-1.
-FONTS = Path(__file__).resolve().parent.parent / "reports" / "fonts"
-REGULAR, BOLD = "AgreementSans", "AgreementSans-Bold"
-
-
-@cache
-def _fonts() -> None:
-    """Register the fonts once."""
-    pdfmetrics.registerFont(TTFont(REGULAR, str(FONTS / "DejaVuSans.ttf")))
-    pdfmetrics.registerFont(TTFont(BOLD, str(FONTS / "DejaVuSans-Bold.ttf")))
-    pdfmetrics.registerFontFamily(
-        REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD
-    )
-
 
 BODY = ParagraphStyle(
     "body", fontName=REGULAR, fontSize=14, leading=20, textColor=INK, spaceAfter=6
@@ -74,7 +54,7 @@ MAX_SIGNATURE = (7 * cm, 2.8 * cm)
 
 
 def _p(text: str, style: ParagraphStyle = BODY) -> Paragraph:
-    return Paragraph(escape(text), style)
+    return Paragraph(markup(text), style)
 
 
 def _numbered_canvas(footer: str, page_word: str, of_word: str):
@@ -96,7 +76,7 @@ def _numbered_canvas(footer: str, page_word: str, of_word: str):
                 self.setFont(REGULAR, 11)
                 self.setFillColor(INK)
                 text = f"{footer}   {page_word} {self._pageNumber} {of_word} {total}"
-                self.drawCentredString(A4[0] / 2, 1.2 * cm, text)
+                self.drawCentredString(A4[0] / 2, 1.2 * cm, printable(text))
                 super().showPage()
             super().save()
 
@@ -115,7 +95,7 @@ def _signatures(copy: AgreementCopy) -> list:
     w = copy.words
     story: list = [_p(w["signed_by"], H2)]
     for person in copy.people:
-        who = f"<b>{escape(person.name)}</b> ({escape(person.role)})"
+        who = f"<b>{markup(person.name)}</b> ({markup(person.role)})"
         block = [Paragraph(who, ITEM)]
         if not person.signed:
             story.append(KeepTogether(block))
@@ -136,7 +116,7 @@ def _signatures(copy: AgreementCopy) -> list:
 
 def render_pdf(copy: AgreementCopy) -> bytes:
     """Render one version of an agreement as PDF bytes."""
-    _fonts()
+    register()
     w = copy.words
     story: list = [
         _p(w["title"], H1),
@@ -147,7 +127,7 @@ def render_pdf(copy: AgreementCopy) -> bytes:
     for section in copy.sections:
         paragraphs = [_p(text) for text in section["paragraphs"]]
         items = [
-            Paragraph(f"<b>{escape(item['label'])}:</b> {escape(item['text'])}", ITEM)
+            Paragraph(f"<b>{markup(item['label'])}:</b> {markup(item['text'])}", ITEM)
             for item in section["items"]
         ]
         body = items + paragraphs if section.get("items_first") else paragraphs + items

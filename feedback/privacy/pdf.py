@@ -1,8 +1,11 @@
-"""Subject access PDF: everything held about one person, as a readable document."""
+"""Subject access PDF: everything held about one person, as a readable document.
+
+Text goes through `markup` (feedback/pdf_fonts.py): escaped, and in embedded fonts that
+print Welsh, Urdu and emoji as written.
+"""
 
 from __future__ import annotations
 
-from html import escape as _escape
 from io import BytesIO
 from typing import Any
 
@@ -10,10 +13,17 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
+from feedback.pdf_fonts import BOLD, REGULAR, markup, register
 
-def escape(text: str) -> str:
-    """Escape user text for a reportlab Paragraph (its markup would otherwise run)."""
-    return _escape(text, quote=False)
+
+def _styles():
+    """reportlab's sample styles, in the embedded fonts instead of Helvetica."""
+    styles = getSampleStyleSheet()
+    register()
+    for style in styles.byName.values():
+        if hasattr(style, "fontName"):
+            style.fontName = BOLD if "Bold" in style.fontName else REGULAR
+    return styles
 
 
 KIND_TITLES = {
@@ -37,37 +47,36 @@ def _add_fields(story: list, row: dict, styles, depth: int = 0) -> None:
     for key, value in row.items():
         label = key.replace("_", " ").capitalize()
         if isinstance(value, list) and value and isinstance(value[0], dict):
-            story.append(Paragraph(escape(label), styles["Heading4"]))
+            story.append(Paragraph(markup(label), styles["Heading4"]))
             for item in value:
                 _add_fields(story, item, styles, depth + 1)
                 story.append(Spacer(1, 4))
         else:
-            text = escape(_text(value)).replace("\n", "<br/>")
-            line = f"<b>{escape(label)}:</b> {text}"
+            line = f"<b>{markup(label)}:</b> {markup(_text(value))}"
             story.append(Paragraph(line, styles["BodyText"]))
 
 
 def render_pdf(data: dict[str, Any], service: str, made_at: str) -> bytes:
     """Render an export (from rights.export) as PDF bytes; same input, same bytes."""
-    styles = getSampleStyleSheet()
+    styles = _styles()
     buffer = BytesIO()
     doc = SimpleDocTemplate(
         buffer, pagesize=A4, invariant=1, title="Information we hold", author=service
     )
     who = data["searched_for"]
     story: list = [
-        Paragraph(escape(f"Information {service} holds"), styles["Title"]),
-        Paragraph(escape(f"Name: {who['name'] or '(not given)'}"), styles["BodyText"]),
+        Paragraph(markup(f"Information {service} holds"), styles["Title"]),
+        Paragraph(markup(f"Name: {who['name'] or '(not given)'}"), styles["BodyText"]),
         Paragraph(
-            escape(f"Family reference: {who['family_reference'] or '(not given)'}"),
+            markup(f"Family reference: {who['family_reference'] or '(not given)'}"),
             styles["BodyText"],
         ),
-        Paragraph(escape(f"Made on {made_at} (UTC)."), styles["BodyText"]),
+        Paragraph(markup(f"Made on {made_at} (UTC)."), styles["BodyText"]),
     ]
     for kind, rows in data.items():
         if kind == "searched_for":
             continue
-        story.append(Paragraph(escape(KIND_TITLES.get(kind, kind.title())), styles["Heading2"]))
+        story.append(Paragraph(markup(KIND_TITLES.get(kind, kind.title())), styles["Heading2"]))
         if not rows:
             story.append(Paragraph("We hold none.", styles["BodyText"]))
         for n, row in enumerate(rows, 1):
