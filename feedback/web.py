@@ -30,15 +30,20 @@ def security_headers_for(app: Flask) -> list[tuple[str, str]]:
     return PRODUCTION_HEADERS if app.config.get("PRODUCTION") else HEADERS
 
 
+def add_security_headers(response: Response, app: Flask) -> Response:
+    """Add each security header the view did not set itself (also called by the
+    last-resort error page, which must have them even when other hooks fail)."""
+    for name, value in security_headers_for(app):
+        response.headers.setdefault(name, value)
+    # Staff pages and anything a child typed must never sit in a shared tablet's cache.
+    response.headers.setdefault("Cache-Control", "no-store")
+    return response
+
+
 def init_app(app: Flask) -> None:
     @app.after_request
     def security_headers(response: Response) -> Response:
-        # Each header unless the view set its own.
-        for name, value in security_headers_for(app):
-            response.headers.setdefault(name, value)
-        # Staff pages and anything a child typed must never sit in a shared tablet's cache.
-        response.headers.setdefault("Cache-Control", "no-store")
-        return response
+        return add_security_headers(response, app)
 
     @app.context_processor
     def globals_for_templates() -> dict:
