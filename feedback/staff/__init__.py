@@ -4,7 +4,7 @@ from flask import Blueprint, Flask
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 
-from feedback.staff import account, audit_views, sessions, views  # noqa: E402,F401
+from feedback.staff import account, accounts, audit_views, sessions, views  # noqa: E402,F401
 
 
 def init_app(app: Flask) -> None:

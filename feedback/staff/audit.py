@@ -36,6 +36,8 @@ ACTIONS = {
     "alert_viewed": "opened a safeguarding alert",
     "alert_handled": "recorded action on a safeguarding alert",
     "backup": "made a backup",
+    "account_disabled": "disabled a staff account",
+    "account_enabled": "enabled a staff account",
 }
 
 

@@ -1,7 +1,7 @@
 """Forms for staff sign-in and account settings. Pasting into any of them is fine."""
 
-from wtforms import EmailField, PasswordField, StringField
-from wtforms.validators import DataRequired, EqualTo, Length, Regexp
+from wtforms import EmailField, HiddenField, PasswordField, StringField
+from wtforms.validators import AnyOf, DataRequired, EqualTo, Length, Regexp
 
 from feedback.forms import SafeForm
 from feedback.staff.models import MAX_PIN_LENGTH, MIN_PASSWORD_LENGTH, MIN_PIN_LENGTH
@@ -75,3 +75,9 @@ class PinForm(SafeForm):
         "New PIN again",
         validators=[DataRequired(), EqualTo("pin", message="The two PINs differ.")],
     )
+
+
+class AccountActiveForm(SafeForm):
+    """Disable or enable one staff account (the buttons on the accounts page)."""
+
+    active = HiddenField(validators=[AnyOf(["yes", "no"], message="Choose enable or disable.")])

@@ -59,6 +59,12 @@ class User(UserMixin, Model):
         """Sign this account out everywhere, at once."""
         self.session_nonce = new_nonce()
 
+    def set_active(self, active: bool) -> None:
+        """Disable or enable the account; either way every session of it ends, so a
+        cookie from before it was disabled is never honoured again."""
+        self.active = active
+        self.end_sessions()
+
     def set_password(self, password: str) -> None:
         """Hash and store a new password (at least 12 characters, no other rules)."""
         if len(password) < MIN_PASSWORD_LENGTH:

@@ -74,9 +74,15 @@ def login():
     if form.validate_on_submit():
         email = form.email.data.strip().lower()
         user = db.session.scalar(select(User).where(func.lower(User.email) == email))
+        # The password is always hashed (a dummy for an unknown email), and before the
+        # account's state is looked at, so a disabled or unknown account answers in the
+        # same time as a known one.
         if user is None:
             check_dummy_password(form.password.data)
-        if user is None or not user.active or not user.check_password(form.password.data):
+            right = False
+        else:
+            right = user.check_password(form.password.data)
+        if not right or not user.active:
             record(db.session, "login_failed")
             db.session.commit()
             # The same words whether the email is unknown or the password wrong.

@@ -58,6 +58,8 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "staff.keep_alive": ALL_STAFF,
     "privacy.record": ALL_STAFF,
     "staff.audit_log": ADMIN,
+    "staff.accounts": ADMIN,
+    "staff.set_active": ADMIN,
     # sharing surveys and handing a tablet over
     "surveys.staff_share": PRACTICE,
     "surveys.staff_poster": PRACTICE,
