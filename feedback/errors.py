@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 
 def init_app(app: Flask) -> None:
     plain_500 = app.jinja_env.loader.get_source(app.jinja_env, "errors/plain500.html")[0]
+
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError):
         return render_template("errors/error.html", error=error, code=400, csrf=True), 400
