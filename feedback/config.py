@@ -16,9 +16,9 @@ class ConfigError(RuntimeError):
 def _instance_secret(instance_path: Path) -> str:
     """Return the secret kept in the instance folder, creating it once."""
     path = instance_path / "secret_key"
-    if not path.exists():
-        path.write_text(secrets.token_urlsafe(48))
-        path.chmod(0o600)
+    if not path.exists():  # created readable by its owner only, never briefly by others
+        with os.fdopen(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600), "w") as f:
+            f.write(secrets.token_urlsafe(48))
     return path.read_text().strip()
 
 

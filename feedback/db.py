@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from datetime import UTC, datetime
@@ -32,6 +33,23 @@ db = SQLAlchemy()
 def utcnow() -> datetime:
     """Timezone-aware now, used as the default for every timestamp column."""
     return datetime.now(UTC)
+
+
+@event.listens_for(Engine, "do_connect")
+def _private_sqlite_file(dialect, _record, cargs, _cparams) -> None:
+    """Create the SQLite file readable by its owner only (0600) before SQLite opens it, and
+    tighten one made looser before; SQLite gives its -wal and -shm files the same mode."""
+    if dialect.name != "sqlite" or not cargs or not isinstance(cargs[0], str):
+        return
+    name = cargs[0]
+    if name in ("", ":memory:") or name.startswith("file:"):
+        return
+    try:
+        os.close(os.open(name, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        for path in (name, f"{name}-wal", f"{name}-shm"):
+            if os.path.exists(path) and os.stat(path).st_mode & 0o077:
+                os.chmod(path, 0o600)
 
 
 @event.listens_for(Engine, "connect")
