@@ -7,13 +7,13 @@ from flask_login import current_user
 from sqlalchemy import case, select
 from sqlalchemy.orm import joinedload
 
-from feedback.alerts import bp
+from feedback.alerts import SEES_ALERTS, bp
 from feedback.alerts.forms import AcknowledgeForm
 from feedback.alerts.models import AlreadyAcknowledged, SafeguardingAlert
 from feedback.extensions import db
 from feedback.staff import audit
 from feedback.staff.models import User
-from feedback.staff.roles import ALERT_ROLES, role_required
+from feedback.staff.roles import role_required
 from feedback.surveys.models import Answer
 
 PAGE_SIZE = 100
@@ -34,7 +34,7 @@ def _alert_or_404(alert_id: int) -> SafeguardingAlert:
 
 
 @bp.get("/")
-@role_required(*ALERT_ROLES)
+@role_required(*SEES_ALERTS)
 def index():
     """Every alert, those still waiting for an action first, newest first."""
     waiting_first = case((SafeguardingAlert.acknowledged_at.is_(None), 0), else_=1)
@@ -71,7 +71,7 @@ def _detail(alert: SafeguardingAlert, form: AcknowledgeForm, status: int = 200):
 
 
 @bp.get("/<int:alert_id>")
-@role_required(*ALERT_ROLES)
+@role_required(*SEES_ALERTS)
 def detail(alert_id: int):
     """One alert: the comment, the survey, when it came in, and what was done."""
     alert = _alert_or_404(alert_id)
@@ -81,7 +81,7 @@ def detail(alert_id: int):
 
 
 @bp.post("/<int:alert_id>")
-@role_required(*ALERT_ROLES)
+@role_required(*SEES_ALERTS)
 def acknowledge(alert_id: int):
     """Record what was done about an alert (once; it is then kept as it is)."""
     alert = _alert_or_404(alert_id)

@@ -16,9 +16,9 @@ from sqlalchemy.orm import Session
 
 from feedback.agreements.access import can_see
 from feedback.agreements.models import Agreement, AgreementVersion, Signature
+from feedback.alerts import SEES_ALERTS
 from feedback.alerts.models import SafeguardingAlert
 from feedback.privacy.rights import Holder, holder, same_name
-from feedback.staff.roles import ALERT_ROLES
 
 
 def _find_agreements(session: Session, name: str, reference: str, _found=None) -> list[Agreement]:
@@ -141,7 +141,7 @@ holder(
         erasable=False,
         needs=lambda a: {("answers", a.answer_id)} if a.answer_id else set(),
         # the alert pages' own rule: the safeguarding lead and administrators
-        may_see=lambda _session, user, rows: rows if user.has_role("admin", *ALERT_ROLES) else [],
+        may_see=lambda _session, user, rows: rows if user.has_role(*SEES_ALERTS) else [],
         note="Safeguarding records are kept until their retention date: the law requires "
         "us to keep them (UK GDPR Article 17(3)(b)). They are included in exports, and the "
         "response they are about is kept with them. Only the safeguarding lead and "

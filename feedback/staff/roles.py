@@ -30,5 +30,3 @@ def role_required(*roles: str) -> Callable:
 
 
 STAFF_ROLES = ("lead", "practitioner", "safeguarding", "team_manager")
-# The alert pages, and alerts found by a people's rights search (admins too).
-ALERT_ROLES = ("safeguarding",)
