@@ -4,6 +4,11 @@ Sent after the alert is committed (see `feedback.alerts.init_app`), through smtp
 `SMTP_HOST`. Each alert remembers how its email went (`email_status`): a failed send is
 shown on the alert and tried again with the next alert and by `flask send-alert-emails`.
 Without `SMTP_HOST` nothing is sent and alerts say email is not set up.
+
+One email per alert, however many requests and workers send at once: before sending, a
+sender claims the alerts it will email in one committed UPDATE (it sets `emailed_at` on
+unsent alerts nobody else holds), and sends only those it got. A claim a crashed sender
+left behind is free again after CLAIM_SECONDS.
 """
 
 from __future__ import annotations
@@ -11,10 +16,11 @@ from __future__ import annotations
 import smtplib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import timedelta
 from email.message import EmailMessage
 
 from flask import render_template
-from sqlalchemy import select
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from feedback.alerts.models import SafeguardingAlert
@@ -22,6 +28,7 @@ from feedback.db import utcnow
 from feedback.staff.models import User
 
 BATCH = 100
+CLAIM_SECONDS = 600  # longer than a batch can take to send (SMTP_TIMEOUT each)
 NO_RECIPIENTS = "There is no active safeguarding lead or administrator account to email."
 
 
@@ -71,6 +78,7 @@ def _failed(alert: SafeguardingAlert, why: str, result: SendResult) -> None:
     alert.email_status = "failed"
     alert.email_attempts += 1
     alert.email_error = why[:200]
+    alert.emailed_at = None  # let go of the claim: tried again by the next sender
     result.failed.append(alert.id)
 
 
@@ -96,11 +104,35 @@ def _send(alerts, config: Mapping, to: list[str], result: SendResult) -> None:
                 _failed(alert, f"Could not reach the mail server: {error}", result)
 
 
+def _claim(session: Session) -> list[SafeguardingAlert]:
+    """Claim up to BATCH unsent alerts for this sender, committed before anything is sent
+    (the UPDATE comes first in its transaction, so SQLite takes the write lock at once)."""
+    session.commit()
+    now = utcnow()
+    waiting = SafeguardingAlert.email_status.in_(("pending", "failed"))
+    free = or_(
+        SafeguardingAlert.emailed_at.is_(None),
+        SafeguardingAlert.emailed_at < now - timedelta(seconds=CLAIM_SECONDS),
+    )
+    unsent = select(SafeguardingAlert.id).where(waiting, free)
+    claimed = session.scalars(
+        update(SafeguardingAlert)
+        .where(SafeguardingAlert.id.in_(unsent.order_by(SafeguardingAlert.id).limit(BATCH)))
+        .where(waiting, free)  # checked again on the row itself, after any other claim
+        .values(emailed_at=now)
+        .returning(SafeguardingAlert.id)
+        .execution_options(synchronize_session=False)
+    ).all()
+    session.commit()
+    if not claimed:
+        return []
+    stmt = select(SafeguardingAlert).where(SafeguardingAlert.id.in_(claimed))
+    return list(session.scalars(stmt.order_by(SafeguardingAlert.id)))
+
+
 def send_pending(session: Session, config: Mapping) -> SendResult:
     """Send every alert email not yet sent (new or failed before), then commit."""
-    waiting = SafeguardingAlert.email_status.in_(("pending", "failed"))
-    stmt = select(SafeguardingAlert).where(waiting).order_by(SafeguardingAlert.id).limit(BATCH)
-    alerts = session.scalars(stmt.with_for_update(skip_locked=True)).all()
+    alerts = _claim(session)
     result = SendResult()
     if not alerts:
         return result

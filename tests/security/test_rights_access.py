@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from feedback.agreements.models import Agreement
-from feedback.analysis.alerts import SafeguardingAlert
+from feedback.alerts.models import SafeguardingAlert
 from feedback.extensions import db
 from feedback.staff.audit import AuditEvent
 from feedback.staff.models import ROLES
