@@ -17,6 +17,9 @@ from feedback.analysis.fastmatch import PatternGate, WordPattern
 from feedback.analysis.phrases import is_negated
 
 RULES_FILE = Path(__file__).with_name("safeguarding.toml")
+# Kinds of harm described without harm words, and the "lesson or story" frame.
+KINDS_FILE = Path(__file__).with_name("safeguarding_kinds.toml")
+RULE_FILES = (RULES_FILE, KINDS_FILE)
 
 _SENTENCE_BREAK = re.compile(r"[.!?;\n]+")
 _REACH = 300  # characters either side that count as "the same sentence"
@@ -50,15 +53,23 @@ class RuleSet:
 
     rules: tuple[Rule, ...]
     gate: PatternGate
-    numbers: tuple[tuple[int, ...], ...]  # each rule's patterns' numbers in the gate
+    owners: tuple[tuple[int, WordPattern], ...]  # each gate number's rule and pattern
+    frames: tuple[WordPattern, ...] = ()  # a sentence about harm, not a disclosure
+    first_person: WordPattern | None = None  # ... unless the match is about the writer
+    denials: tuple[WordPattern, ...] = ()  # a question asked and answered no
 
 
 @cache
-def load_rules(path: Path = RULES_FILE) -> RuleSet:
-    """Read and compile the rules once per process."""
-    with Path(path).open("rb") as file:
-        data = tomllib.load(file)
-    blocks = data.get("blocks", {})
+def load_rules(*paths: Path) -> RuleSet:
+    """Read and compile the rules once per process (all the rule files by default)."""
+    data: dict = {"blocks": {}, "rule": [], "frame": {}}
+    for path in paths or RULE_FILES:
+        with Path(path).open("rb") as file:
+            part = tomllib.load(file)
+        data["blocks"].update(part.get("blocks", {}))
+        data["rule"] += part.get("rule", [])
+        data["frame"].update(part.get("frame", {}))
+    blocks = data["blocks"]
 
     def compile_all(patterns: list[str]) -> tuple[WordPattern, ...]:
         return tuple(WordPattern(_expand(p, blocks)) for p in patterns)
@@ -73,12 +84,16 @@ def load_rules(path: Path = RULES_FILE) -> RuleSet:
         )
         for rule in data["rule"]
     )
-    every_pattern = [pattern for rule in rules for pattern in rule.patterns]
-    numbers, counted = [], 0
-    for rule in rules:
-        numbers.append(tuple(range(counted, counted + len(rule.patterns))))
-        counted += len(rule.patterns)
-    return RuleSet(rules, PatternGate(every_pattern), tuple(numbers))
+    owners = tuple((number, p) for number, rule in enumerate(rules) for p in rule.patterns)
+    frame = data["frame"]
+    return RuleSet(
+        rules,
+        PatternGate([pattern for _, pattern in owners]),
+        owners,
+        compile_all(frame.get("patterns", [])),
+        WordPattern(frame["first_person"]) if "first_person" in frame else None,
+        compile_all(frame.get("denials", [])),
+    )
 
 
 def _core_start(match: re.Match[str]) -> int:
@@ -98,10 +113,19 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, str]:
     return sentence_start, text[sentence_start:sentence_end]
 
 
-def _is_excused(rule: Rule, text: str, match: re.Match[str]) -> bool:
-    """True when the sentence shows the words are used another way."""
+def _is_excused(rule_set: RuleSet, rule: Rule, text: str, match: re.Match[str]) -> bool:
+    """True when the sentence shows the words are used another way, or talks about harm
+    (a lesson, a film, a game) without being about the writer."""
     offset, sentence = _sentence_around(text, match.start(), match.end())
     if any(p.search(sentence) for p in rule.unless_in_sentence):
+        return True
+    if any(p.search(sentence) for p in rule_set.denials):
+        return True
+    if (
+        rule_set.first_person is not None
+        and not rule_set.first_person.search(match.group())
+        and any(p.search(sentence) for p in rule_set.frames)
+    ):
         return True
     start, end = match.start() - offset, match.end() - offset
     for pattern in rule.unless:
@@ -112,15 +136,13 @@ def _is_excused(rule: Rule, text: str, match: re.Match[str]) -> bool:
 
 
 def _first_real_match(
-    rule: Rule, numbers: tuple[int, ...], worth_trying: set[int], text: str
+    rule_set: RuleSet, rule: Rule, patterns: list[WordPattern], text: str
 ) -> re.Match[str] | None:
-    for number, pattern in zip(numbers, rule.patterns, strict=True):
-        if number not in worth_trying:
-            continue
+    for pattern in patterns:
         for match in pattern.finditer(text):
             if rule.negatable and is_negated(text, _core_start(match)):
                 continue
-            if _is_excused(rule, text, match):
+            if _is_excused(rule_set, rule, text, match):
                 continue
             return match
     return None
@@ -130,9 +152,14 @@ def screen(normalised: str) -> tuple[str, ...]:
     """Return one short reason per kind of possible harm found; empty if none."""
     reasons = []
     rule_set = load_rules()
-    worth_trying = rule_set.gate.candidates(normalised)
-    for rule, numbers in zip(rule_set.rules, rule_set.numbers, strict=True):
-        match = _first_real_match(rule, numbers, worth_trying, normalised)
+    # Only the patterns the gate lets through, grouped by rule, in the rules' order.
+    worth_trying: dict[int, list[WordPattern]] = {}
+    for number in sorted(rule_set.gate.candidates(normalised)):
+        rule_number, pattern = rule_set.owners[number]
+        worth_trying.setdefault(rule_number, []).append(pattern)
+    for rule_number, patterns in worth_trying.items():
+        rule = rule_set.rules[rule_number]
+        match = _first_real_match(rule_set, rule, patterns, normalised)
         if match is not None:
             words = " ".join(match.group().split())
             if len(words) > 60:
