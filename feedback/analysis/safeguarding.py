@@ -53,7 +53,8 @@ class RuleSet:
 
     rules: tuple[Rule, ...]
     gate: PatternGate
-    owners: tuple[tuple[int, WordPattern], ...]  # each gate number's rule and pattern
+    patterns: tuple[WordPattern, ...]  # every rule's patterns, numbered as in the gate
+    numbers: tuple[frozenset[int], ...]  # each rule's patterns' numbers
     frames: tuple[WordPattern, ...] = ()  # a sentence about harm, not a disclosure
     first_person: WordPattern | None = None  # ... unless the match is about the writer
     denials: tuple[WordPattern, ...] = ()  # a question asked and answered no
@@ -84,12 +85,17 @@ def load_rules(*paths: Path) -> RuleSet:
         )
         for rule in data["rule"]
     )
-    owners = tuple((number, p) for number, rule in enumerate(rules) for p in rule.patterns)
+    patterns = tuple(pattern for rule in rules for pattern in rule.patterns)
+    numbers, counted = [], 0
+    for rule in rules:
+        numbers.append(frozenset(range(counted, counted + len(rule.patterns))))
+        counted += len(rule.patterns)
     frame = data["frame"]
     return RuleSet(
         rules,
-        PatternGate([pattern for _, pattern in owners]),
-        owners,
+        PatternGate(list(patterns)),
+        patterns,
+        tuple(numbers),
         compile_all(frame.get("patterns", [])),
         WordPattern(frame["first_person"]) if "first_person" in frame else None,
         compile_all(frame.get("denials", [])),
@@ -152,13 +158,13 @@ def screen(normalised: str) -> tuple[str, ...]:
     """Return one short reason per kind of possible harm found; empty if none."""
     reasons = []
     rule_set = load_rules()
-    # Only the patterns the gate lets through, grouped by rule, in the rules' order.
-    worth_trying: dict[int, list[WordPattern]] = {}
-    for number in sorted(rule_set.gate.candidates(normalised)):
-        rule_number, pattern = rule_set.owners[number]
-        worth_trying.setdefault(rule_number, []).append(pattern)
-    for rule_number, patterns in worth_trying.items():
-        rule = rule_set.rules[rule_number]
+    worth_trying = rule_set.gate.candidates(normalised)
+    for rule, numbers in zip(rule_set.rules, rule_set.numbers, strict=True):
+        # Only the patterns the gate lets through (a set intersection, done in C).
+        chosen = numbers & worth_trying
+        if not chosen:
+            continue
+        patterns = [rule_set.patterns[number] for number in sorted(chosen)]
         match = _first_real_match(rule_set, rule, patterns, normalised)
         if match is not None:
             words = " ".join(match.group().split())
