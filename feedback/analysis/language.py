@@ -50,9 +50,11 @@ def looks_english(text: str) -> bool:
 def _detector():
     from lingua import Language, LanguageDetectorBuilder
 
-    return LanguageDetectorBuilder.from_languages(
-        *(getattr(Language, name) for name in _LANGUAGES)
-    ).with_low_accuracy_mode().build()
+    return (
+        LanguageDetectorBuilder.from_languages(*(getattr(Language, name) for name in _LANGUAGES))
+        .with_low_accuracy_mode()
+        .build()
+    )
 
 
 def other_language(text: str) -> tuple[str, str] | None:
