@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from feedback.analysis.language import other_language
+from feedback.analysis.model import THRESHOLD, harm_probability
 from feedback.analysis.normalise import normalise
 from feedback.analysis.safeguarding import screen
 from feedback.analysis.sentiment import score_sentiment
@@ -11,6 +12,8 @@ from feedback.analysis.themes import find_themes
 SAFETY_THEME = "Feeling safe"
 # The reason given for a comment the English rules cannot read; {name} is the language.
 OTHER_LANGUAGE_REASON = "not in English ({name}): a person who reads {name} must read it"
+# The reason given when only the trained model saw possible harm.
+MODEL_REASON = "possible harm described in other words (model: {chance:.0%})"
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,8 @@ def analyse_comment(text: str) -> CommentAnalysis:
     plain = normalise(text)
     sentiment, polarity = score_sentiment(plain)
     reasons = screen(plain)
+    if not reasons and (chance := harm_probability(plain)) >= THRESHOLD:
+        reasons = (MODEL_REASON.format(chance=chance),)
     themes = find_themes(plain)
     if reasons and SAFETY_THEME not in themes:
         themes = (*themes, SAFETY_THEME)
