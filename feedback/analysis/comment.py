@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from feedback.analysis.language import other_language
 from feedback.analysis.model import THRESHOLD, harm_probability
 from feedback.analysis.normalise import normalise
-from feedback.analysis.safeguarding import screen
+from feedback.analysis.safeguarding import read_comment
 from feedback.analysis.sentiment import score_sentiment
 from feedback.analysis.themes import find_themes
 
@@ -49,8 +49,10 @@ def analyse_comment(text: str) -> CommentAnalysis:
         )
     plain = normalise(text)
     sentiment, polarity = score_sentiment(plain)
-    reasons = screen(plain)
-    if not reasons and (chance := harm_probability(plain)) >= THRESHOLD:
+    reasons, set_aside = read_comment(plain)
+    # The model reads what no rule matched; where a rule saw harm words and set them
+    # aside ("nobody hits me", a lesson about abuse), the rule's judgement stands.
+    if not reasons and not set_aside and (chance := harm_probability(plain)) >= THRESHOLD:
         reasons = (MODEL_REASON.format(chance=chance),)
     themes = find_themes(plain)
     if reasons and SAFETY_THEME not in themes:

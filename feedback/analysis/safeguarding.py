@@ -58,6 +58,7 @@ class RuleSet:
     frames: tuple[WordPattern, ...] = ()  # a sentence about harm, not a disclosure
     first_person: WordPattern | None = None  # ... unless the match is about the writer
     denials: tuple[WordPattern, ...] = ()  # a question asked and answered no
+    reassurances: tuple[WordPattern, ...] = ()  # "i feel safe": no second reader
 
 
 @cache
@@ -99,6 +100,7 @@ def load_rules(*paths: Path) -> RuleSet:
         compile_all(frame.get("patterns", [])),
         WordPattern(frame["first_person"]) if "first_person" in frame else None,
         compile_all(frame.get("denials", [])),
+        compile_all(frame.get("reassurances", [])),
     )
 
 
@@ -143,20 +145,29 @@ def _is_excused(rule_set: RuleSet, rule: Rule, text: str, match: re.Match[str]) 
 
 def _first_real_match(
     rule_set: RuleSet, rule: Rule, patterns: list[WordPattern], text: str
-) -> re.Match[str] | None:
+) -> tuple[re.Match[str] | None, bool]:
+    """The first match that stands, and whether any match was set aside (negated, or
+    used another way)."""
+    set_aside = False
     for pattern in patterns:
         for match in pattern.finditer(text):
             if rule.negatable and is_negated(text, _core_start(match)):
+                set_aside = True
                 continue
             if _is_excused(rule_set, rule, text, match):
+                set_aside = True
                 continue
-            return match
-    return None
+            return match, set_aside
+    return None, set_aside
 
 
-def screen(normalised: str) -> tuple[str, ...]:
-    """Return one short reason per kind of possible harm found; empty if none."""
+def read_comment(normalised: str) -> tuple[tuple[str, ...], bool]:
+    """One short reason per kind of possible harm found (empty if none), and whether the
+    rules saw harm words and set them aside: "nobody hits me", "we had a lesson about
+    county lines", "I hurt myself playing rugby". A second reader (the model) should not
+    overrule that."""
     reasons = []
+    set_aside = False
     rule_set = load_rules()
     worth_trying = rule_set.gate.candidates(normalised)
     for rule, numbers in zip(rule_set.rules, rule_set.numbers, strict=True):
@@ -165,10 +176,21 @@ def screen(normalised: str) -> tuple[str, ...]:
         if not chosen:
             continue
         patterns = [rule_set.patterns[number] for number in sorted(chosen)]
-        match = _first_real_match(rule_set, rule, patterns, normalised)
+        match, excused = _first_real_match(rule_set, rule, patterns, normalised)
+        set_aside = set_aside or excused
         if match is not None:
             words = " ".join(match.group().split())
             if len(words) > 60:
                 words = words[:57].rstrip() + "..."
             reasons.append(f"{rule.kind}: '{words}'")
-    return tuple(reasons)
+    if not reasons and not set_aside:
+        set_aside = any(
+            p.search(normalised)
+            for p in (*rule_set.frames, *rule_set.denials, *rule_set.reassurances)
+        )
+    return tuple(reasons), set_aside
+
+
+def screen(normalised: str) -> tuple[str, ...]:
+    """Return one short reason per kind of possible harm found; empty if none."""
+    return read_comment(normalised)[0]
