@@ -18,7 +18,7 @@ import json
 import math
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 MODEL_FILE = Path(__file__).with_name("safeguarding_model.json")
@@ -29,8 +29,14 @@ _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default word pattern
 
 @cache
 def _model() -> dict:
+    """The model file, with each feature's (idf x weight, idf squared) worked out once."""
     with MODEL_FILE.open(encoding="utf-8") as file:
-        return json.load(file)
+        model = json.load(file)
+    for part in ("words", "characters"):
+        model[part] = {
+            gram: (idf * weight, idf * idf) for gram, (idf, weight) in model[part].items()
+        }
+    return model
 
 
 def _word_ngrams(text: str, low: int, high: int) -> list[str]:
@@ -42,27 +48,40 @@ def _word_ngrams(text: str, low: int, high: int) -> list[str]:
 
 
 def _character_ngrams(text: str, low: int, high: int) -> list[str]:
-    """scikit-learn's "char_wb": pieces of each word padded with a space either side."""
-    grams = []
+    """scikit-learn's "char_wb": pieces of each word padded with a space either side
+    (only the pieces the model knows: the others weigh nothing)."""
+    grams: list[str] = []
     for word in text.split():
-        padded = f" {word} "
-        for n in range(low, high + 1):
-            if len(padded) <= n:  # a short word counts once, whole
-                grams.append(padded)
-                break
-            grams += [padded[i : i + n] for i in range(len(padded) - n + 1)]
+        grams += _known_pieces(word, low, high)
     return grams
 
 
-def _part_score(grams: list[str], features: dict[str, list[float]]) -> float:
+@lru_cache(maxsize=20_000)  # the same words come back in comment after comment
+def _known_pieces(word: str, low: int, high: int) -> tuple[str, ...]:
+    known = _model()["characters"]
+    padded, pieces = f" {word} ", []
+    for n in range(low, high + 1):
+        if len(padded) <= n:  # a short word counts once, whole
+            pieces.append(padded)
+            break
+        pieces += [padded[i : i + n] for i in range(len(padded) - n + 1)]
+    return tuple(piece for piece in pieces if piece in known)
+
+
+def _part_score(grams: list[str], features: dict[str, tuple[float, float]]) -> float:
+    """The part's TF-IDF vector (1 + log count, scaled to length 1) times its weights."""
     weighted, total = 0.0, 0.0
     for gram, count in Counter(grams).items():
         found = features.get(gram)
         if found is None:
             continue
-        value = (1.0 + math.log(count)) * found[0]
-        weighted += value * found[1]
-        total += value * value
+        if count == 1:  # nearly always: no logarithm needed
+            weighted += found[0]
+            total += found[1]
+        else:
+            boost = 1.0 + math.log(count)
+            weighted += boost * found[0]
+            total += boost * boost * found[1]
     return weighted / math.sqrt(total) if total else 0.0
 
 
