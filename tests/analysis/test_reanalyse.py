@@ -2,7 +2,7 @@
 
 from sqlalchemy import update
 
-from feedback.analysis.alerts import SafeguardingAlert
+from feedback.alerts.models import SafeguardingAlert
 from feedback.analysis.reanalyse import reanalyse
 from feedback.surveys.models import Answer
 from tests.alerts.factories import alerts, comment_of, count, open_survey, respond

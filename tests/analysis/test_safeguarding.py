@@ -33,7 +33,9 @@ def test_our_own_everyday_comments_rarely_raise_an_alarm(extra_safeguarding):
     everyday = [text for label, text in extra_safeguarding if label == "0"]
     assert len(everyday) >= 20
     false_alarms = [text for text in everyday if _flagged(text)]
-    assert len(false_alarms) <= 2, false_alarms
+    # About one in a hundred: the model, which reads what no rule matched, costs a
+    # few false alarms for the disclosures it catches (docs/analysis.md).
+    assert len(false_alarms) <= 3, false_alarms  # of 296
 
 
 @pytest.mark.parametrize(
