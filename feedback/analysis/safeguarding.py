@@ -17,6 +17,9 @@ from feedback.analysis.fastmatch import PatternGate, WordPattern
 from feedback.analysis.phrases import is_negated
 
 RULES_FILE = Path(__file__).with_name("safeguarding.toml")
+# Kinds of harm described without harm words, and the "lesson or story" frame.
+KINDS_FILE = Path(__file__).with_name("safeguarding_kinds.toml")
+RULE_FILES = (RULES_FILE, KINDS_FILE)
 
 _SENTENCE_BREAK = re.compile(r"[.!?;\n]+")
 _REACH = 300  # characters either side that count as "the same sentence"
@@ -50,15 +53,25 @@ class RuleSet:
 
     rules: tuple[Rule, ...]
     gate: PatternGate
-    numbers: tuple[tuple[int, ...], ...]  # each rule's patterns' numbers in the gate
+    patterns: tuple[WordPattern, ...]  # every rule's patterns, numbered as in the gate
+    numbers: tuple[frozenset[int], ...]  # each rule's patterns' numbers
+    frames: tuple[WordPattern, ...] = ()  # a sentence about harm, not a disclosure
+    first_person: WordPattern | None = None  # ... unless the match is about the writer
+    denials: tuple[WordPattern, ...] = ()  # a question asked and answered no
+    reassurances: tuple[WordPattern, ...] = ()  # "i feel safe": no second reader
 
 
 @cache
-def load_rules(path: Path = RULES_FILE) -> RuleSet:
-    """Read and compile the rules once per process."""
-    with Path(path).open("rb") as file:
-        data = tomllib.load(file)
-    blocks = data.get("blocks", {})
+def load_rules(*paths: Path) -> RuleSet:
+    """Read and compile the rules once per process (all the rule files by default)."""
+    data: dict = {"blocks": {}, "rule": [], "frame": {}}
+    for path in paths or RULE_FILES:
+        with Path(path).open("rb") as file:
+            part = tomllib.load(file)
+        data["blocks"].update(part.get("blocks", {}))
+        data["rule"] += part.get("rule", [])
+        data["frame"].update(part.get("frame", {}))
+    blocks = data["blocks"]
 
     def compile_all(patterns: list[str]) -> tuple[WordPattern, ...]:
         return tuple(WordPattern(_expand(p, blocks)) for p in patterns)
@@ -73,12 +86,22 @@ def load_rules(path: Path = RULES_FILE) -> RuleSet:
         )
         for rule in data["rule"]
     )
-    every_pattern = [pattern for rule in rules for pattern in rule.patterns]
+    patterns = tuple(pattern for rule in rules for pattern in rule.patterns)
     numbers, counted = [], 0
     for rule in rules:
-        numbers.append(tuple(range(counted, counted + len(rule.patterns))))
+        numbers.append(frozenset(range(counted, counted + len(rule.patterns))))
         counted += len(rule.patterns)
-    return RuleSet(rules, PatternGate(every_pattern), tuple(numbers))
+    frame = data["frame"]
+    return RuleSet(
+        rules,
+        PatternGate(list(patterns)),
+        patterns,
+        tuple(numbers),
+        compile_all(frame.get("patterns", [])),
+        WordPattern(frame["first_person"]) if "first_person" in frame else None,
+        compile_all(frame.get("denials", [])),
+        compile_all(frame.get("reassurances", [])),
+    )
 
 
 def _core_start(match: re.Match[str]) -> int:
@@ -98,10 +121,19 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, str]:
     return sentence_start, text[sentence_start:sentence_end]
 
 
-def _is_excused(rule: Rule, text: str, match: re.Match[str]) -> bool:
-    """True when the sentence shows the words are used another way."""
+def _is_excused(rule_set: RuleSet, rule: Rule, text: str, match: re.Match[str]) -> bool:
+    """True when the sentence shows the words are used another way, or talks about harm
+    (a lesson, a film, a game) without being about the writer."""
     offset, sentence = _sentence_around(text, match.start(), match.end())
     if any(p.search(sentence) for p in rule.unless_in_sentence):
+        return True
+    if any(p.search(sentence) for p in rule_set.denials):
+        return True
+    if (
+        rule_set.first_person is not None
+        and not rule_set.first_person.search(match.group())
+        and any(p.search(sentence) for p in rule_set.frames)
+    ):
         return True
     start, end = match.start() - offset, match.end() - offset
     for pattern in rule.unless:
@@ -112,30 +144,53 @@ def _is_excused(rule: Rule, text: str, match: re.Match[str]) -> bool:
 
 
 def _first_real_match(
-    rule: Rule, numbers: tuple[int, ...], worth_trying: set[int], text: str
-) -> re.Match[str] | None:
-    for number, pattern in zip(numbers, rule.patterns, strict=True):
-        if number not in worth_trying:
-            continue
+    rule_set: RuleSet, rule: Rule, patterns: list[WordPattern], text: str
+) -> tuple[re.Match[str] | None, bool]:
+    """The first match that stands, and whether any match was set aside (negated, or
+    used another way)."""
+    set_aside = False
+    for pattern in patterns:
         for match in pattern.finditer(text):
             if rule.negatable and is_negated(text, _core_start(match)):
+                set_aside = True
                 continue
-            if _is_excused(rule, text, match):
+            if _is_excused(rule_set, rule, text, match):
+                set_aside = True
                 continue
-            return match
-    return None
+            return match, set_aside
+    return None, set_aside
 
 
-def screen(normalised: str) -> tuple[str, ...]:
-    """Return one short reason per kind of possible harm found; empty if none."""
+def read_comment(normalised: str) -> tuple[tuple[str, ...], bool]:
+    """One short reason per kind of possible harm found (empty if none), and whether the
+    rules saw harm words and set them aside: "nobody hits me", "we had a lesson about
+    county lines", "I hurt myself playing rugby". A second reader (the model) should not
+    overrule that."""
     reasons = []
+    set_aside = False
     rule_set = load_rules()
     worth_trying = rule_set.gate.candidates(normalised)
     for rule, numbers in zip(rule_set.rules, rule_set.numbers, strict=True):
-        match = _first_real_match(rule, numbers, worth_trying, normalised)
+        # Only the patterns the gate lets through (a set intersection, done in C).
+        chosen = numbers & worth_trying
+        if not chosen:
+            continue
+        patterns = [rule_set.patterns[number] for number in sorted(chosen)]
+        match, excused = _first_real_match(rule_set, rule, patterns, normalised)
+        set_aside = set_aside or excused
         if match is not None:
             words = " ".join(match.group().split())
             if len(words) > 60:
                 words = words[:57].rstrip() + "..."
             reasons.append(f"{rule.kind}: '{words}'")
-    return tuple(reasons)
+    if not reasons and not set_aside:
+        set_aside = any(
+            p.search(normalised)
+            for p in (*rule_set.frames, *rule_set.denials, *rule_set.reassurances)
+        )
+    return tuple(reasons), set_aside
+
+
+def screen(normalised: str) -> tuple[str, ...]:
+    """Return one short reason per kind of possible harm found; empty if none."""
+    return read_comment(normalised)[0]

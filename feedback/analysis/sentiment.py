@@ -153,9 +153,11 @@ def _clause_score(text: str, start: int, end: int, hits) -> float | None:
 def score_sentiment(normalised: str) -> tuple[str, float]:
     """Return ("positive"|"negative"|"neutral", polarity from -1 to 1)."""
     bare = _EDGES.sub("", normalised)
-    if not bare or _LEXICON.neutral.fullmatch(bare):
+    if bare and _LEXICON.neutral.fullmatch(bare):
         return "neutral", 0.0
-    hits = _phrase_hits(normalised)
+    hits = _phrase_hits(normalised)  # emoji and emoticons too: "😢" alone is unhappy
+    if not bare and not hits:
+        return "neutral", 0.0
     total = weights = 0.0
     for start, end, weight in _clauses(normalised):
         score = _clause_score(normalised, start, end, hits)

@@ -33,7 +33,9 @@ def test_our_own_everyday_comments_rarely_raise_an_alarm(extra_safeguarding):
     everyday = [text for label, text in extra_safeguarding if label == "0"]
     assert len(everyday) >= 20
     false_alarms = [text for text in everyday if _flagged(text)]
-    assert len(false_alarms) <= 2, false_alarms
+    # About one in a hundred: the model, which reads what no rule matched, costs a
+    # few false alarms for the disclosures it catches (docs/analysis.md).
+    assert len(false_alarms) <= 3, false_alarms  # of 296
 
 
 @pytest.mark.parametrize(
@@ -127,11 +129,56 @@ def test_reasons_say_what_kind_of_harm_and_which_words(text, kind):
     assert any(reason.startswith(f"{kind}: '") for reason in result.reasons), result.reasons
 
 
-def test_a_flagged_comment_is_negative_and_about_feeling_safe():
-    result = analyse_comment("my dad hits me but my worker is brilliant")
-    assert result.safeguarding
-    assert result.sentiment == "negative"
-    assert "Feeling safe" in result.themes
+def test_a_flagged_comment_keeps_its_own_sentiment_and_is_about_feeling_safe():
+    thankful = analyse_comment("my dad used to hit me but my worker kept me safe, thank you")
+    assert thankful.safeguarding and thankful.sentiment == "positive"
+    assert "Feeling safe" in thankful.themes
+    told = analyse_comment("my dad hits me")
+    assert told.safeguarding and told.sentiment == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kms",
+        "i just want to unalive myself",
+        "i want to kill myself lol",
+        "i wanna die 😂😂",
+        "im gonna kms if i have to go to another review meeting haha",
+        "my mums boyfriend checks her phone and wont let her see her friends",
+        "when dad gets angry i take my baby brother upstairs and we hide till its quiet",
+        "some older lads give me trainers and now they say i owe them so i carry stuff",
+        "my landlord said if i cant pay the rent i can pay him another way",
+        "i met someone on fortnite who buys me skins and wants a private call",
+        "he said if i tell anyone they will take me away and it will be my fault",
+        "I get the belt if I talk back, that's just how it is in our house",
+        "my family are taking me abroad and i think they want me to marry my cousin",
+        "my aunt says im going abroad to be cut like a proper woman",
+        "a group online says we need to start a race war",
+        "i ran away for 3 days and slept at a mates and no one came looking",
+        "my dad hitz me wen im bad",
+    ],
+)
+def test_what_children_really_write_is_flagged(text):
+    assert _flagged(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we did a lesson about what to do if someone hits you",
+        "we learnt about county lines in assembly",
+        "we watched a film about a boy who tried to kill himself",
+        "I play call of duty and GTA where you shoot people",
+        "nobody hurts me",
+        "I feel safe, no one hits me",
+        "my worker asked if I ever wanted to hurt myself and I said no",
+        "this homework is killing me",
+        "a boy hit me with a ball at football but it was an accident",
+    ],
+)
+def test_talk_about_harm_games_and_firm_denials_are_not_flagged(text):
+    assert not _flagged(text), analyse_comment(text).reasons
 
 
 def test_an_unflagged_comment_has_no_reasons():
