@@ -6,7 +6,7 @@ import secrets
 import time
 from urllib.parse import urlsplit
 
-from flask import flash, redirect, render_template, request, session, url_for
+from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy import func, select
 
@@ -76,7 +76,12 @@ def login():
         user = db.session.scalar(select(User).where(func.lower(User.email) == email))
         if user is None:
             check_dummy_password(form.password.data)
-        if user is None or not user.active or not user.check_password(form.password.data):
+        if (
+            user is None
+            or not user.active
+            or not user.check_password(form.password.data)
+            or not user.may_use_password(current_app.config["LOCAL_LOGIN"])
+        ):
             record(db.session, "login_failed")
             db.session.commit()
             # The same words whether the email is unknown or the password wrong.
@@ -132,6 +137,7 @@ def login_code():
 @bp.post("/logout")
 def logout():
     """Sign out: end this account's sessions in the database, and forget this one."""
+    with_provider = session.get("signed_in_with") == "oidc"
     if current_user.is_authenticated:
         user = db.session.get(User, current_user.id)
         user.end_sessions()
@@ -140,6 +146,8 @@ def logout():
     logout_user()
     session.clear()
     flash("You have signed out.")
+    if with_provider:  # offer to sign out of the identity provider too
+        return redirect(url_for("staff.oidc_signed_out"))
     return redirect(url_for("staff.login"))
 
 
