@@ -92,6 +92,10 @@ def _name(claims: Mapping, email: str) -> str:
     return (str(name).strip() or email)[:120]
 
 
+def _email_in_use(session: Session, email: str) -> bool:
+    return session.scalar(select(User.id).where(func.lower(User.email) == email)) is not None
+
+
 def sign_in_with_claims(session: Session, claims: Mapping, mapping: ClaimMapping) -> User:
     """Find, link or make the account for these verified claims and update role and team.
 
@@ -121,6 +125,8 @@ def sign_in_with_claims(session: Session, claims: Mapping, mapping: ClaimMapping
             raise SignInRefused("no_email")
         user = User(email=email, password_hash=NO_PASSWORD, oidc_subject=subject, team="")
         session.add(user)
+    elif email and email != user.email.lower() and not _email_in_use(session, email):
+        user.email = email  # changed in the provider, and nobody here has it
     user.name = _name(claims, email or user.email)
     user.role = role
     if team is not None:
