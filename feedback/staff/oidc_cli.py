@@ -38,12 +38,12 @@ def break_glass_admin(email: str, name: str) -> None:
         raise click.ClickException(
             f"{user.email} signs in through the identity provider; use a separate account."
         )
-    for earlier in db.session.scalars(select(User).where(User.break_glass, User.id != user.id)):
-        earlier.end_sessions()
-    db.session.execute(update(User).where(User.id != user.id).values(break_glass=False))
     user.role, user.active, user.break_glass = "admin", True, True
     user.set_password(password)
     db.session.flush()
+    for earlier in db.session.scalars(select(User).where(User.break_glass, User.id != user.id)):
+        earlier.end_sessions()
+    db.session.execute(update(User).where(User.id != user.id).values(break_glass=False))
     record(db.session, "credentials_changed", target_type="user", target_id=user.id,
            detail="break-glass administrator")  # fmt: skip
     db.session.commit()
