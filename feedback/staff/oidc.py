@@ -73,6 +73,14 @@ def _provider():
     return current_app.extensions.get(EXTENSION)
 
 
+def _issuer_values(issuer: str) -> list[str]:
+    """The `iss` values that mean this issuer (Google also signs as its bare host name)."""
+    values = [issuer, issuer + "/"]
+    if issuer == "https://accounts.google.com":
+        values.append("accounts.google.com")
+    return values
+
+
 def _problem(template: str, status: int, reason: str, user_id: int | None = None):
     """Audit a refused or failed sign-in and show the page that explains it."""
     record(
@@ -105,7 +113,7 @@ def oidc_callback():
     client, mapping, issuer = provider
     try:
         token = client.authorize_access_token(
-            claims_options={"iss": {"essential": True, "values": [issuer, issuer + "/"]}},
+            claims_options={"iss": {"essential": True, "values": _issuer_values(issuer)}},
             leeway=CLOCK_LEEWAY_SECONDS,
         )
     except RequestException:

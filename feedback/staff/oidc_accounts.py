@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from feedback.staff.models import ROLES, User
 
 # Not an argon2 hash, so a password can never match it.
-NO_PASSWORD = "!signs-in-with-identity-provider"
+UNUSABLE_HASH = "!signs-in-with-identity-provider"
 
 
 class SignInRefused(Exception):
@@ -123,7 +123,7 @@ def sign_in_with_claims(session: Session, claims: Mapping, mapping: ClaimMapping
     if user is None:
         if not email:
             raise SignInRefused("no_email")
-        user = User(email=email, password_hash=NO_PASSWORD, oidc_subject=subject, team="")
+        user = User(email=email, password_hash=UNUSABLE_HASH, oidc_subject=subject, team="")
         session.add(user)
     elif email and email != user.email.lower() and not _email_in_use(session, email):
         user.email = email  # changed in the provider, and nobody here has it
