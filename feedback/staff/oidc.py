@@ -24,6 +24,7 @@ from feedback.staff.views import _safe_next, start_session
 EXTENSION = "feedback.oidc"
 CLOCK_LEEWAY_SECONDS = 60  # allowed difference between our clock and the provider's
 NEXT_KEY = "oidc_next"
+PROVIDER_TIMEOUT_SECONDS = 10
 
 
 def init_app(app: Flask) -> None:
@@ -42,9 +43,10 @@ def init_app(app: Flask) -> None:
             raise ConfigError("OIDC_ISSUER is set, so OIDC_CLIENT_ID must be set too.")
         try:
             mapping = ClaimMapping.from_settings(
-                config["OIDC_ROLES_CLAIM"], config.get("OIDC_ROLE_MAP", ""),
+                config["OIDC_ROLES_CLAIM"],
+                config.get("OIDC_ROLE_MAP", ""),
                 config.get("OIDC_TEAM_CLAIM", ""),
-            )  # fmt: skip
+            )
         except ValueError as error:
             raise ConfigError(str(error)) from None
         client = OAuth(app).register(
@@ -52,7 +54,11 @@ def init_app(app: Flask) -> None:
             client_id=config["OIDC_CLIENT_ID"],
             client_secret=config.get("OIDC_CLIENT_SECRET") or None,
             server_metadata_url=f"{issuer}/.well-known/openid-configuration",
-            client_kwargs={"scope": "openid email profile", "code_challenge_method": "S256"},
+            client_kwargs={
+                "scope": "openid email profile",
+                "code_challenge_method": "S256",
+                "default_timeout": PROVIDER_TIMEOUT_SECONDS,  # a silent provider must not hang us
+            },
         )
         app.extensions[EXTENSION] = (client, mapping, issuer)
 
@@ -84,9 +90,13 @@ def _issuer_values(issuer: str) -> list[str]:
 def _problem(template: str, status: int, reason: str, user_id: int | None = None):
     """Audit a refused or failed sign-in and show the page that explains it."""
     record(
-        db.session, "login_failed", actor_id=user_id, target_type="user" if user_id else "",
-        target_id=user_id or "", detail=f"oidc: {reason}",
-    )  # fmt: skip
+        db.session,
+        "login_failed",
+        actor_id=user_id,
+        target_type="user" if user_id else "",
+        target_id=user_id or "",
+        detail=f"oidc: {reason}",
+    )
     db.session.commit()
     return render_template(template, reason=reason, provider_name=_provider_name()), status
 
@@ -132,8 +142,9 @@ def oidc_callback():
         return _problem("staff/oidc_refused.html", 403, refused.reason, user_id)
     start_session(user)
     session["signed_in_with"] = "oidc"
-    record(db.session, "login", actor_id=user.id, target_type="user", target_id=user.id,
-           detail="oidc")  # fmt: skip
+    record(
+        db.session, "login", actor_id=user.id, target_type="user", target_id=user.id, detail="oidc"
+    )
     db.session.commit()
     return redirect(target)
 

@@ -44,8 +44,13 @@ def break_glass_admin(email: str, name: str) -> None:
     for earlier in db.session.scalars(select(User).where(User.break_glass, User.id != user.id)):
         earlier.end_sessions()
     db.session.execute(update(User).where(User.id != user.id).values(break_glass=False))
-    record(db.session, "credentials_changed", target_type="user", target_id=user.id,
-           detail="break-glass administrator")  # fmt: skip
+    record(
+        db.session,
+        "credentials_changed",
+        target_type="user",
+        target_id=user.id,
+        detail="break-glass administrator",
+    )
     db.session.commit()
     click.echo(f"{user.email} is the break-glass administrator.")
 
