@@ -4,6 +4,7 @@ without waiting for their session to time out)."""
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, url_for
+from flask_login import current_user
 from sqlalchemy import select
 
 from feedback.extensions import db
@@ -11,6 +12,7 @@ from feedback.staff import bp
 from feedback.staff.audit import log
 from feedback.staff.models import User
 from feedback.staff.roles import role_required
+from feedback.staff.views import start_session
 
 
 @bp.get("/accounts/sessions")
@@ -29,5 +31,9 @@ def end_user_sessions(user_id: int):
     user.end_sessions()
     log("sessions_ended", "user", user.id, "administrator")
     db.session.commit()
-    flash(f"{user.name} has been signed out everywhere.")
+    if user.id == current_user.id:
+        start_session(user)  # this session carries on with the new nonce, as after a new password
+        flash("Your other sessions have been signed out.")
+    else:
+        flash(f"{user.name} has been signed out everywhere.")
     return redirect(url_for("staff.staff_sessions"))

@@ -144,3 +144,14 @@ def test_without_a_provider_the_sign_in_page_is_as_before(client):
     page = client.get("/staff/login").text
     assert "Sign in with" not in page and "Emergency" not in page
     assert client.get("/staff/login/oidc").status_code == 302
+
+
+def test_an_administrator_ending_their_own_sessions_stays_signed_in_here(app, client, make_user):
+    admin = make_user("admin")
+    other_device = app.test_client()
+    login(other_device, admin)
+    login(client, admin)
+    response = client.post(f"/staff/accounts/{admin.id}/end-sessions", follow_redirects=True)
+    assert "Your other sessions have been signed out" in response.text
+    assert client.get("/staff/").status_code == 200
+    assert other_device.get("/staff/").status_code == 302
