@@ -1,7 +1,7 @@
 """staff sign-in through an OpenID Connect provider: subject, break-glass administrator
 
 Revision ID: oidc_1
-Revises: simple_1
+Revises: simple_2
 Create Date: 2026-12-05 19:30:00
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "oidc_1"
-down_revision = "simple_1"
+down_revision = "simple_2"
 branch_labels = None
 depends_on = None
 
