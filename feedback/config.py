@@ -7,6 +7,14 @@ import secrets
 from pathlib import Path
 
 MIN_SECRET_LENGTH = 32
+OIDC_SETTINGS = (
+    "OIDC_ISSUER",
+    "OIDC_CLIENT_ID",
+    "OIDC_CLIENT_SECRET",
+    "OIDC_ROLE_MAP",
+    "OIDC_TEAM_CLAIM",
+    "OIDC_PROVIDER_NAME",
+)
 
 
 class ConfigError(RuntimeError):
@@ -112,6 +120,10 @@ def load_config(instance_path: Path) -> dict:
         "TABLET_SERVER_IDLE_SECONDS": _int_env("TABLET_SERVER_IDLE_SECONDS", 900),
         "TABLET_THANKS_SECONDS": _int_env("TABLET_THANKS_SECONDS", 60),
         "STAFF_MAX_SESSION_SECONDS": 3600 * _int_env("STAFF_SESSION_HOURS", 12),
+        # Staff sign-in through the council's identity provider: docs/sign-in-with-oidc.md
+        "LOCAL_LOGIN": os.environ.get("LOCAL_LOGIN", "1").strip() != "0",
+        "OIDC_ROLES_CLAIM": os.environ.get("OIDC_ROLES_CLAIM", "").strip() or "roles",
+        **{name: os.environ.get(name, "").strip() for name in OIDC_SETTINGS},
         "RETENTION_DAYS": {
             "responses": _int_env("RETAIN_RESPONSES_DAYS", 730),
             "unfinished_responses": _int_env("RETAIN_UNFINISHED_DAYS", 30),

@@ -19,6 +19,7 @@ from feedback.db import Model
 from feedback.extensions import db
 from feedback.staff.models import User
 
+pytest_plugins = ["tests.oidc_provider"]  # a real OpenID Connect provider, when asked for
 ROOT = Path(__file__).resolve().parents[1]
 PG_URL = os.environ.get("TEST_DATABASE_URL", "")
 PASSWORD = "correct horse battery staple"

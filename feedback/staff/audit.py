@@ -23,6 +23,7 @@ ACTIONS = {
     "login_code_failed": "second-factor code refused",
     "logout": "signed out",
     "session_expired": "signed out after a timeout",
+    "sessions_ended": "ended every session of a staff account",
     "credentials_changed": "changed their password",
     "two_factor_on": "turned on two-step sign-in",
     "two_factor_off": "turned off two-step sign-in",

@@ -8,7 +8,7 @@ from datetime import datetime
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask_login import UserMixin
-from sqlalchemy import CheckConstraint, String
+from sqlalchemy import CheckConstraint, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from feedback.db import Model, UTCDateTime, utcnow
@@ -50,6 +50,10 @@ class User(UserMixin, Model):
     totp_last_step: Mapped[int | None]
     # Optional short PIN for leaving the family's screens on a shared tablet (hashed).
     pin_hash: Mapped[str | None] = mapped_column(String(200))
+    # Set for accounts that sign in through the identity provider (its `sub` claim).
+    oidc_subject: Mapped[str | None] = mapped_column(String(255), unique=True)
+    # The one administrator who may still use a password when LOCAL_LOGIN=0.
+    break_glass: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     def get_id(self) -> str:
         """What Flask-Login keeps in the session: the id and the current session nonce."""
@@ -72,6 +76,10 @@ class User(UserMixin, Model):
         self.password_hash = _hasher.hash(password)
         if self.session_nonce:
             self.end_sessions()
+
+    def may_use_password(self, local_login: bool) -> bool:
+        """Whether password sign-in is open to this account (LOCAL_LOGIN, break-glass)."""
+        return local_login or self.break_glass
 
     def check_password(self, password: str) -> bool:
         """Say whether the password matches, rehashing if the parameters changed."""

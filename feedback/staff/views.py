@@ -6,7 +6,7 @@ import secrets
 import time
 from urllib.parse import urlsplit
 
-from flask import flash, redirect, render_template, request, session, url_for
+from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy import func, select
 
@@ -82,7 +82,11 @@ def login():
             right = False
         else:
             right = user.check_password(form.password.data)
-        if not right or not user.active:
+        if (
+            not right
+            or not user.active
+            or not user.may_use_password(current_app.config["LOCAL_LOGIN"])
+        ):
             record(db.session, "login_failed")
             db.session.commit()
             # The same words whether the email is unknown or the password wrong.
@@ -138,6 +142,7 @@ def login_code():
 @bp.post("/logout")
 def logout():
     """Sign out: end this account's sessions in the database, and forget this one."""
+    with_provider = session.get("signed_in_with") == "oidc"
     if current_user.is_authenticated:
         user = db.session.get(User, current_user.id)
         user.end_sessions()
@@ -146,6 +151,8 @@ def logout():
     logout_user()
     session.clear()
     flash("You have signed out.")
+    if with_provider:  # offer to sign out of the identity provider too
+        return redirect(url_for("staff.oidc_signed_out"))
     return redirect(url_for("staff.login"))
 
 

@@ -60,6 +60,12 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "staff.audit_log": ADMIN,
     "staff.accounts": ADMIN,
     "staff.set_active": ADMIN,
+    # Sign-in through the identity provider, and ending someone's sessions.
+    "staff.oidc_start": PUBLIC,
+    "staff.oidc_callback": PUBLIC,
+    "staff.oidc_signed_out": PUBLIC,
+    "staff.staff_sessions": ADMIN,
+    "staff.end_user_sessions": ADMIN,
     # sharing surveys and handing a tablet over
     "surveys.staff_share": PRACTICE,
     "surveys.staff_poster": PRACTICE,

@@ -6,6 +6,8 @@ from feedback.staff.models import ROLES
 
 PUBLIC_PREFIXES = ("/static/",)
 PUBLIC_ENDPOINTS = {"static", "staff.login", "staff.login_code", "staff.logout"}
+# Sign-in through the identity provider, and the page after signing out.
+PUBLIC_ENDPOINTS |= {"staff.oidc_start", "staff.oidc_callback", "staff.oidc_signed_out"}
 
 
 def _staff_rules(app):
