@@ -6,7 +6,7 @@ from flask import render_template, request
 from flask_login import current_user
 
 from feedback.extensions import db
-from feedback.reports.queries import staff_names
+from feedback.reports.quotes import staff_names
 from feedback.results import bp
 from feedback.results.access import may_see_names, shown_text
 from feedback.results.comments import CommentFilters, written_answers
