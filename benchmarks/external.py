@@ -165,6 +165,44 @@ SCRIPTS = (
         ),
         own_sqlite=False,
     ),
+    Script(
+        "results_scale",
+        ("benchmarks/results_scale.py",),
+        (
+            Figure(
+                "dashboard, 1,000,000 responses",
+                "< 1 s",
+                r"results_scale: ([\d,]+) responses.*?dashboard, last 90 days, everyone"
+                r"\s+median\s+([\d.]+) ms",
+                lambda m: f"{m[1]} responses, last 90 days: median {m[2]} ms",
+                lambda m: float(m[2]) < 1000,
+            ),
+            Figure(
+                "results page of one survey, 1,000,000 responses",
+                "< 1 s",
+                r"results page, one survey, last 90 days\s+median\s+([\d.]+) ms",
+                lambda m: f"last 90 days: median {m[1]} ms",
+                lambda m: float(m[1]) < 1000,
+            ),
+            Figure(
+                "Excel export, 100,000 responses",
+                "< 10 s, < 300 MB",
+                r"xlsx export \(([\d,]+) responses.*?: ([\d.]+) s, [\d,]+ bytes, peak (\d+) MB",
+                lambda m: f"{m[1]} responses: {m[2]} s, peak {m[3]} MB",
+                lambda m: float(m[2]) < 10 and float(m[3]) < 300,
+            ),
+            Figure(
+                "CSV export memory as it grows",
+                "flat",
+                r"csv export \(([\d,]+) responses.*?peak (\d+) MB.*?"
+                r"csv export \(([\d,]+) responses.*?peak (\d+) MB",
+                lambda m: f"{m[1]} responses: peak {m[2]} MB; {m[3]}: peak {m[4]} MB",
+                lambda m: float(m[4]) <= float(m[2]) + 20,
+            ),
+        ),
+        timeout=5400,
+        own_sqlite=False,
+    ),
 )
 
 

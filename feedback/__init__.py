@@ -43,6 +43,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         i18n,
         privacy,
         reports,
+        results,
         staff,
         static,
         surveys,
@@ -59,6 +60,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     privacy.init_app(app)  # notices, retention, people's rights
     alerts.init_app(app)  # the safeguarding lead's alerts
     dashboard.init_app(app)  # results by principle
+    results.init_app(app)  # every question's answers, written answers, exports
     cli.init_app(app)
     errors.init_app(app)
     web.init_app(app)  # security headers, template globals

@@ -11,6 +11,7 @@ from feedback.alerts.models import SafeguardingAlert
 from feedback.analysis.daily import DayStamp, ScoreDay, ThemeDay
 from feedback.analysis.overrides import ThemeOverride
 from feedback.reports.models import Action, WithheldQuote
+from feedback.results.daily import AnswerDay, AnswerDayStamp
 from feedback.staff.audit import AuditEvent
 from feedback.staff.models import User
 from feedback.surveys.models import Answer, Question, Response, Survey
@@ -23,6 +24,8 @@ __all__ = [
     "FamilyLink",
     "Signature",
     "Answer",
+    "AnswerDay",
+    "AnswerDayStamp",
     "DayStamp",
     "AuditEvent",
     "Question",

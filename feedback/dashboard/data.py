@@ -62,6 +62,7 @@ class Dashboard:
     period: Period
     previous_period: Period
     audiences: tuple[str, ...]
+    surveys: tuple[int, ...]
     responses: Figure
     previous_responses: Figure
     bucket: str  # "day", "week" or "month"
@@ -95,11 +96,11 @@ def buckets(period: Period, per_day: dict[date, int]) -> tuple[Bucket, ...]:
     return tuple(out)
 
 
-def theme_summaries(session: Session, period: Period, audiences: tuple[str, ...]):
+def theme_summaries(session: Session, period: Period, audiences: tuple[str, ...], surveys=()):
     """Comments per theme, and a few redacted example quotes for themes of 5 or more."""
-    counts = queries.theme_counts(session, period, audiences)
+    counts = queries.theme_counts(session, period, audiences, surveys)
     found: dict[str, list[str]] = defaultdict(list)
-    for quote in quotable(session, bounds=period.bounds(), audiences=audiences):
+    for quote in quotable(session, bounds=period.bounds(), surveys=surveys, audiences=audiences):
         for theme in quote.themes:
             chosen = found[theme]
             if counts.get(theme, 0) >= SMALL and len(chosen) < QUOTES_PER_THEME:
@@ -113,19 +114,22 @@ def theme_summaries(session: Session, period: Period, audiences: tuple[str, ...]
     )
 
 
-def build_dashboard(session: Session, period: Period, audiences: tuple[str, ...] = ()):
-    """Gather the dashboard's numbers for one period (and optionally one audience)."""
+def build_dashboard(
+    session: Session, period: Period, audiences: tuple[str, ...] = (), surveys: tuple = ()
+):
+    """Gather the dashboard's numbers for one period (optionally one audience or survey)."""
     queries.count_days(session, period)
-    now, before = queries.response_totals(session, period, audiences)
+    now, before = queries.response_totals(session, period, audiences, surveys)
     return Dashboard(
         period=period,
         previous_period=period.previous(),
         audiences=audiences,
+        surveys=surveys,
         responses=Figure.count(now),
         previous_responses=Figure.count(before),
         bucket=bucket_kind(period),
-        over_time=buckets(period, queries.responses_per_day(session, period, audiences)),
-        principles=principle_scores(session, period, (), audiences, recount=False),
-        themes=theme_summaries(session, period, audiences),
+        over_time=buckets(period, queries.responses_per_day(session, period, audiences, surveys)),
+        principles=principle_scores(session, period, surveys, audiences, recount=False),
+        themes=theme_summaries(session, period, audiences, surveys),
         open_alerts=open_alert_count(session),
     )

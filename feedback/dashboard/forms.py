@@ -1,4 +1,4 @@
-"""The dashboard's filters (a GET form: period and audience) and the move-a-comment form."""
+"""The dashboard's filters (a GET form: period, audience and survey) and the move-a-comment form."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import Optional, ValidationError
+from wtforms.validators import Optional
 
 from feedback.reports.forms import DATE_MESSAGE, MAX_DAYS, IsoDate
 from feedback.reports.period import BadPeriod, Period
@@ -39,22 +39,41 @@ class DashboardForm(FlaskForm):
         default="",
     )
 
-    def validate_start(self, field) -> None:
-        if self.period.data == "custom" and field.data is None and not field.errors:
-            raise ValidationError(DATE_MESSAGE)
+    survey = SelectField("Survey", choices=[SelectChoice("", "Every survey")], default="")
 
-    def validate_end(self, field) -> None:
+    def set_surveys(self, surveys) -> DashboardForm:
+        """Offer these surveys (and "every survey") in the survey list."""
+        self.survey.choices = [SelectChoice("", "Every survey")] + [
+            SelectChoice(str(s.id), f"{s.title} ({audience_name(s.audience)})") for s in surveys
+        ]
+        return self
+
+    def validate(self, extra_validators=None) -> bool:
+        # Checked here, not in validate_start/validate_end: Optional() stops a field's
+        # own checks when it is empty, which is exactly the case to catch.
+        valid = super().validate(extra_validators)
         if self.period.data != "custom":
-            return
-        if field.data is None:
-            raise ValidationError(DATE_MESSAGE)
-        if self.start.data:
-            try:
-                period = Period(self.start.data, field.data)
-            except BadPeriod as error:
-                raise ValidationError(str(error)) from None
-            if period.days > MAX_DAYS:
-                raise ValidationError("The dashboard can cover at most three years.")
+            return valid
+        for field in (self.start, self.end):
+            if field.data is None and not field.errors:
+                field.errors = [DATE_MESSAGE]
+        if self.start.errors or self.end.errors:
+            return False
+        try:
+            period = Period(self.start.data, self.end.data)
+        except BadPeriod as error:
+            self.end.errors = [str(error)]
+            return False
+        if period.days > MAX_DAYS:
+            self.end.errors = ["The dashboard can cover at most three years."]
+            return False
+        return valid
+
+    def links(self) -> dict[str, str]:
+        """The chosen filters as query arguments, so every link keeps them."""
+        names = ("period", "start", "end", "audience", "survey", "team")
+        kept = {n: self[n].raw_data[0] for n in names if n in self and self[n].raw_data}
+        return {k: v for k, v in kept.items() if v}
 
     def chosen_period(self, today: date) -> Period:
         if self.period.data == "custom":
@@ -64,6 +83,9 @@ class DashboardForm(FlaskForm):
 
     def audiences(self) -> tuple[str, ...]:
         return (self.audience.data,) if self.audience.data else ()
+
+    def surveys(self) -> tuple[int, ...]:
+        return (int(self.survey.data),) if self.survey.data else ()
 
 
 class MoveForm(FlaskForm):

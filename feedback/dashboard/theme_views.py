@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import Text, cast, func, select
 
 from feedback.analysis import THEMES
 from feedback.analysis.overrides import NotSentYet, UnknownTheme, move_comment
+from feedback.analysis.scores import in_scope
 from feedback.dashboard import bp
 from feedback.dashboard.forms import MoveForm
+from feedback.dashboard.views import filters
 from feedback.extensions import db
 from feedback.reports.quotes import staff_names
 from feedback.reports.redact import redact
@@ -17,6 +21,7 @@ from feedback.staff.roles import role_required
 from feedback.surveys.models import Answer, Question, Response
 
 PAGE_SIZE = 30
+KEPT = ("period", "start", "end", "audience", "survey")  # filters a move keeps
 
 
 def _theme(number: int) -> str | None:
@@ -28,9 +33,10 @@ def _theme(number: int) -> str | None:
     return THEMES[number - 1].name
 
 
-def _comments_in(theme: str | None, page: int):
-    """Unflagged comments from sent responses in this theme, newest first (flagged
-    comments belong to the safeguarding lead's queue, not here)."""
+def _comments_in(theme: str | None, page: int, form):
+    """Unflagged comments from sent responses in this theme and the chosen period,
+    audience and survey, newest first (flagged comments belong to the safeguarding
+    lead's queue, not here)."""
     text = cast(Answer.themes, Text)
     stmt = (
         select(Answer, Response.respondent_name)
@@ -40,9 +46,10 @@ def _comments_in(theme: str | None, page: int):
             Question.kind == "text",
             Answer.sentiment.is_not(None),
             Answer.flagged.is_(False),
-            Response.status == "submitted",
         )
     )
+    period = form.chosen_period(date.today())
+    stmt = in_scope(stmt, period.bounds(), form.surveys(), form.audiences())
     if theme is None:
         stmt = stmt.where((Answer.themes.is_(None)) | (func.coalesce(text, "[]") == "[]"))
     else:
@@ -54,7 +61,8 @@ def _comments_in(theme: str | None, page: int):
 def _theme_page(number: int, problem: str = "", status: int = 200):
     name = _theme(number)
     page = max(0, request.args.get("page", 0, type=int))
-    rows = _comments_in(name, page)
+    _, valid, chosen = filters()
+    rows = _comments_in(name, page, chosen)
     staff = staff_names(db.session)
     comments = [
         (answer, redact(answer.value or "", names=[*staff, who or ""]))
@@ -70,6 +78,8 @@ def _theme_page(number: int, problem: str = "", status: int = 200):
         page=page,
         more=len(rows) > PAGE_SIZE,
         problem=problem,
+        period=chosen.chosen_period(date.today()),
+        links=chosen.links(),
     ), status
 
 
@@ -106,4 +116,6 @@ def move(answer_id: int):
         abort(404)
     db.session.commit()
     flash(f"Moved the comment. Its themes now: {', '.join(themes) or 'no theme'}.")
-    return redirect(url_for("dashboard.theme", number=back), 303)
+    kept = {k: v for k, v in request.form.items() if k.startswith("keep_") and v}
+    kept = {k.removeprefix("keep_"): v for k, v in kept.items() if k[5:] in KEPT}
+    return redirect(url_for("dashboard.theme", number=back, **kept), 303)

@@ -12,6 +12,7 @@ from feedback.dashboard.data import build_dashboard
 from feedback.dashboard.forms import DashboardForm
 from feedback.extensions import db
 from feedback.reports.words import audience_name, change, shown
+from feedback.results import queries as result_queries
 from feedback.staff.roles import role_required
 
 
@@ -35,16 +36,23 @@ def chart_set(dashboard) -> dict[str, charts.Chart]:
     }
 
 
+def filters() -> tuple[DashboardForm, bool, DashboardForm]:
+    """(the form as sent, whether it is valid, the form to use: the default if not)."""
+    surveys = result_queries.surveys(db.session)
+    form = DashboardForm(request.args).set_surveys(surveys)
+    valid = not request.args or form.validate()
+    # Wrong dates: say so, and meanwhile show the default period rather than nothing.
+    chosen = form if valid else DashboardForm(formdata=None).set_surveys(surveys)
+    return form, valid, chosen
+
+
 @bp.get("/")
 @role_required("lead")
 def index():
     """Responses over time, scores per principle, themes with quotes, open alerts."""
-    form = DashboardForm(request.args)
-    valid = not request.args or form.validate()
-    # Wrong dates: say so, and meanwhile show the default period rather than nothing.
-    chosen = form if valid else DashboardForm(formdata=None)
+    form, valid, chosen = filters()
     period, audiences = chosen.chosen_period(date.today()), chosen.audiences()
-    dashboard = build_dashboard(db.session, period, audiences)
+    dashboard = build_dashboard(db.session, period, audiences, chosen.surveys())
     db.session.commit()  # keeps the per-day totals counted for this view
     return (
         render_template(
@@ -56,6 +64,7 @@ def index():
             change=change,
             audience_name=audience_name,
             sees_alerts=current_user.has_role("safeguarding", "admin"),
+            links=chosen.links(),
         ),
         200 if valid else 422,
     )

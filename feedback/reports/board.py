@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from feedback.reports.board_results import question_pages, trend_pages
 from feedback.reports.data import Figure, PrincipleResult, Report
 from feedback.reports.pdf import BOARD_LOOK, PdfDocument
 from feedback.reports.words import Service, audience_name, change, shown, words
+from feedback.results.board_data import BoardExtras
 
 
 def split(p: PrincipleResult) -> str:
@@ -81,41 +83,49 @@ def _table(doc: PdfDocument, columns: list[str], rows: list[list[str]], widths) 
 
 def _principle(doc: PdfDocument, p: PrincipleResult) -> None:
     w = words()["board"]
-    doc.heading(
-        w["principle_heading"].format(number=p.number, title=p.title),
-        2,
-        bookmark=f"principle-{p.number}",
-    )
-    doc.text(
-        w["principle_summary"].format(
-            score=shown(p.score),
-            previous=shown(p.previous_score),
-            change=change(p.change),
-            responses=shown(p.responses),
+    # Each heading is kept with what it introduces, so no page ends with a lone heading.
+    with doc.together():
+        doc.heading(
+            w["principle_heading"].format(number=p.number, title=p.title),
+            2,
+            bookmark=f"principle-{p.number}",
         )
-    )
-    if p.by_audience:
-        rows = [
-            [audience_name(a.audience), shown(a.responses), shown(a.score)] for a in p.by_audience
-        ]
-        _table(doc, ["col_audience", "col_responses", "col_score"], rows, [0.5, 0.25, 0.25])
-    doc.heading(w["themes"], 3)
-    if p.themes:
-        rows = [[t.name, shown(t.comments)] for t in p.themes]
-        _table(doc, ["col_theme", "col_comments"], rows, [0.7, 0.3])
-    else:
-        doc.text(w["no_themes"], "small")
-    doc.heading(w["quotes"], 3)
-    for quote in p.quotes:
-        doc.quote(quote)
-    if not p.quotes:
-        doc.text(w["no_quotes"], "small")
-    doc.heading(w["actions"], 3)
-    if p.actions:
-        columns = ["col_heard", "col_action", "col_owner", "col_status", "col_due", "col_published"]
-        _table(doc, columns, action_rows(p), [0.24, 0.28, 0.13, 0.11, 0.12, 0.12])
-    else:
-        doc.text(w["no_actions"], "small")
+        doc.text(
+            w["principle_summary"].format(
+                score=shown(p.score),
+                previous=shown(p.previous_score),
+                change=change(p.change),
+                responses=shown(p.responses),
+            )
+        )
+        if p.by_audience:
+            rows = [
+                [audience_name(a.audience), shown(a.responses), shown(a.score)]
+                for a in p.by_audience
+            ]
+            _table(doc, ["col_audience", "col_responses", "col_score"], rows, [0.5, 0.25, 0.25])
+    with doc.together():
+        doc.heading(w["themes"], 3)
+        if p.themes:
+            rows = [[t.name, shown(t.comments)] for t in p.themes]
+            _table(doc, ["col_theme", "col_comments"], rows, [0.7, 0.3])
+        else:
+            doc.text(w["no_themes"], "small")
+    with doc.together():
+        doc.heading(w["quotes"], 3)
+        for quote in p.quotes:
+            doc.quote(quote)
+        if not p.quotes:
+            doc.text(w["no_quotes"], "small")
+    with doc.together():
+        doc.heading(w["actions"], 3)
+        if p.actions:
+            columns = [
+                "col_heard", "col_action", "col_owner", "col_status", "col_due", "col_published"
+            ]  # fmt: skip
+            _table(doc, columns, action_rows(p), [0.24, 0.28, 0.13, 0.11, 0.12, 0.12])
+        else:
+            doc.text(w["no_actions"], "small")
 
 
 def _summary(doc: PdfDocument, report: Report) -> None:
@@ -143,20 +153,23 @@ def _summary(doc: PdfDocument, report: Report) -> None:
         "col_split",
     ]
     _table(doc, columns, summary_rows(report), [0.3, 0.09, 0.12, 0.11, 0.14, 0.24])
-    doc.heading(w["by_audience"], 2, bookmark="audiences")
-    if report.by_audience:
-        doc.bar_chart(
-            "",  # the heading above says what it is
-            [audience_name(a.audience) for a in report.by_audience],
-            [[_bar(a.responses) for a in report.by_audience]],
-            [[shown(a.responses) for a in report.by_audience]],
-        )
-    rows = [[audience_name(a.audience), shown(a.responses)] for a in report.by_audience]
-    _table(doc, ["col_audience", "col_responses"], rows, [0.6, 0.4])
+    with doc.together():  # a short section: moved on whole rather than split
+        doc.heading(w["by_audience"], 2, bookmark="audiences")
+        if report.by_audience:
+            doc.bar_chart(
+                "",  # the heading above says what it is
+                [audience_name(a.audience) for a in report.by_audience],
+                [[_bar(a.responses) for a in report.by_audience]],
+                [[shown(a.responses) for a in report.by_audience]],
+            )
+        rows = [[audience_name(a.audience), shown(a.responses)] for a in report.by_audience]
+        _table(doc, ["col_audience", "col_responses"], rows, [0.6, 0.4])
 
 
-def render_board(report: Report, service: Service, today: date | None = None) -> bytes:
-    """The board edition as PDF bytes."""
+def render_board(
+    report: Report, service: Service, today: date | None = None, extras: BoardExtras | None = None
+) -> bytes:
+    """The board edition as PDF bytes; `extras` adds the trend and question pages."""
     w = words()["board"]
     doc = PdfDocument(
         f"{w['title']}: {w['subtitle']}, {report.period.label}",
@@ -184,10 +197,14 @@ def render_board(report: Report, service: Service, today: date | None = None) ->
     doc.title_page(w["title"], w["subtitle"], lines)
     doc.page_break()
     _summary(doc, report)
-    doc.page_break()
+    doc.new_page_unless_room(100)
     doc.heading(w["principles"], 1, bookmark="principles")
     for p in report.principles:
         _principle(doc, p)
+    if extras is not None:
+        doc.new_page_unless_room(100)
+        trend_pages(doc, extras)
+        question_pages(doc, extras)
     doc.page_break()
     doc.heading(w["method"], 1, bookmark="method")
     for line in method_lines(report):

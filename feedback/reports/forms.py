@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from flask_wtf import FlaskForm
 from wtforms import (
+    BooleanField,
     RadioField,
     SelectField,
     SelectMultipleField,
@@ -66,6 +67,7 @@ class ReportForm(FlaskForm):
         "Audiences (leave all unticked for everyone)",
         choices=[SelectChoice(a, audience_name(a)) for a in AUDIENCES],
     )
+    questions = BooleanField("Add the answers to each question (managers and board edition)")
 
     def __init__(self, *args, surveys=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -54,10 +54,18 @@ def report_pdf(
     audiences: Iterable[str],
     service: Service,
     today: date | None = None,
+    questions: bool = False,
 ) -> bytes:
-    """Build the report for the period and filters, and render one edition as PDF."""
+    """Build the report for the period and filters, and render one edition as PDF (the
+    board edition with a four-period trend, and each question's answers if `questions`)."""
+    from feedback.results.board_data import build_board_extras
+
+    surveys, audiences = tuple(surveys), tuple(audiences)
     report: Report = build_report(session, period, surveys, audiences)
-    return render_pdf(report, edition, service, today or date.today())
+    extras = None
+    if edition == "board":
+        extras = build_board_extras(session, period, surveys, audiences, questions)
+    return render_pdf(report, edition, service, today or date.today(), extras)
 
 
 def public_languages(session: Session, audience: str | None) -> list[str]:

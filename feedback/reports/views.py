@@ -77,6 +77,7 @@ def pdf():
         form.survey.data,
         form.audience.data,
         services.service_info(current_app.config),
+        questions=bool(form.questions.data),
     )
     _audit(f"{edition}-pdf", form)
     name = f"you-told-us-we-did-{edition}-{form.period().slug}.pdf"

@@ -39,6 +39,9 @@ def test_lead_reads_the_dashboard_filters_it_and_moves_a_comment(page, live_serv
     page.get_by_role("button", name="Show").click()
     page.get_by_text("Responses per month as a table").click()
     assert page.locator("details.chart-table table").first.is_visible()
+    # A theme's page keeps the dashboard's period and audience: everyone, to find comments.
+    page.get_by_label("Who answered").select_option("")
+    page.get_by_role("button", name="Show").click()
 
     page.get_by_role("link", name="Being kept informed").click()
     assert_accessible(page, "a theme's comments")

@@ -105,3 +105,19 @@ def test_responses_over_time_are_counted_per_day_week_or_month():
     months = buckets(Period(date(2026, 1, 15), date(2026, 12, 31)), per_day)
     assert months[0].start == date(2026, 1, 15) and months[2].label == "Mar 2026"
     assert months[2].responses.value == 14 and len(months) == 12
+
+
+def test_the_dashboard_narrows_to_one_survey_and_its_links_keep_the_filters(
+    client, login_as, session
+):
+    _recent(session, 5, None, "8-12", scores={"worker_kind": "5"})
+    _recent(session, 7, None, "13-18", scores={"worker_kind": "1"})
+    young = open_survey(session, "8-12")
+    session.commit()
+    login_as("lead")
+    page = client.get(f"/staff/dashboard/?period=30&survey={young.id}").text
+    assert '<span class="tile-number">5</span> responses sent' in page
+    assert f"/staff/dashboard/themes/1?period=30&amp;survey={young.id}" in page
+    assert f"/staff/results/comments?period=30&amp;survey={young.id}" in page
+    everyone = client.get("/staff/dashboard/?period=30").text
+    assert '<span class="tile-number">12</span> responses sent' in everyone

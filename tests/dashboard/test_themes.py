@@ -23,7 +23,8 @@ def test_a_lead_moves_a_comment_and_reanalyse_keeps_it(client, login_as, session
     assert "Being kept informed" in answer.themes
     answer_id = answer.id
     login_as("lead")
-    page = client.get(f"/staff/dashboard/themes/{_number('Being kept informed')}").text
+    march = "period=custom&start=2026-03-01&end=2026-03-31"  # the theme page keeps the period
+    page = client.get(f"/staff/dashboard/themes/{_number('Being kept informed')}?{march}").text
     assert WORDS in page
     moved = client.post(
         f"/staff/dashboard/comments/{answer_id}/theme",

@@ -124,6 +124,11 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "dashboard.index": LEADS,
     "dashboard.theme": LEADS,
     "dashboard.move": LEADS,
+    # every question's answers, written answers and exports (participation leads)
+    "results.index": LEADS,
+    "results.comments": ("admin", "lead", "safeguarding"),
+    "results.export_csv": LEADS,
+    "results.export_xlsx": LEADS,
     # safeguarding alerts: the designated safeguarding lead (and admins) only
     "alerts.index": ("admin", "safeguarding"),
     "alerts.detail": ("admin", "safeguarding"),

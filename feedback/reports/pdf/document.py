@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from feedback.reports.pdf.drawings import Bookmark, bar_chart, picture
 from feedback.reports.pdf.styles import INK, LINE, SOFT, Look, styles
@@ -79,6 +90,19 @@ class PdfDocument:
 
     def spacer(self, height_mm: float) -> None:
         self.story.append(Spacer(1, height_mm * mm))
+
+    @contextmanager
+    def together(self) -> Iterator[None]:
+        """Keep what is added inside on one page (moved on whole if it would split)."""
+        start = len(self.story)
+        yield
+        block, self.story[start:] = self.story[start:], []
+        self.story.append(KeepTogether(block))
+
+    def new_page_unless_room(self, height_mm: float) -> None:
+        """Start a new page only if less than `height_mm` is left on this one (a hard
+        break after a section that just overflowed would leave a page almost empty)."""
+        self.story.append(CondPageBreak(height_mm * mm))
 
     def page_break(self) -> None:
         self.story.append(PageBreak())

@@ -1,0 +1,104 @@
+"""CSV of every answer with both its words and its code, streamed in constant memory and
+safe to open in a spreadsheet (no cell starts like a formula: `reports.export.safe_cell`)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+
+from sqlalchemy.orm import Session
+
+from feedback.reports.export import _listed, safe_cell
+from feedback.results.queries import Scope
+from feedback.results.rows import Labeller, answer_rows, asked, when
+from feedback.surveys.models import Survey
+
+HEADER = (
+    "response",
+    "submitted_at",
+    "survey",
+    "audience",
+    "team",
+    "principle",
+    "question_number",
+    "question",
+    "answer",
+    "answer_code",
+    "score",
+    "skipped",
+    "sentiment",
+    "themes",
+    "flagged",
+)
+
+
+def csv_lines(session: Session, scope: Scope, chosen: list[Survey], sees_names=False):
+    """Yield the CSV in chunks: a header, then one row per answer."""
+    questions = asked(session, chosen)
+    label = Labeller(sees_names)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(HEADER)
+    fixed: dict[int, tuple] = {}  # safe words for each question, worked out once
+    last, sent, team = None, "", ""
+    for batch in answer_rows(session, scope, questions):
+        for (
+            rid,
+            at,
+            audience,
+            who,
+            qid,
+            value,
+            choices,
+            score,
+            skipped,
+            feel,
+            themes,
+            flag,
+        ) in batch:
+            a = questions.get(qid)
+            if a is None:
+                continue
+            if rid != last:
+                last, sent, team = rid, when(at), safe_cell(who or "")
+            words = fixed.get(a.question_id)
+            if words is None:
+                words = fixed[a.question_id] = (
+                    safe_cell(a.survey.title),
+                    a.question.principle,
+                    a.number,
+                    safe_cell(a.question.text),
+                )
+            shown, code = label(a, value, choices, flag)
+            writer.writerow(
+                (
+                    rid,
+                    sent,
+                    words[0],
+                    audience,
+                    team,
+                    words[1],
+                    words[2],
+                    words[3],
+                    shown,
+                    code,
+                    "" if score is None else score,
+                    "yes" if skipped else "no",
+                    feel or "",
+                    safe_cell("; ".join(_listed(themes))) if themes is not None else "",
+                    "yes" if flag else "no",
+                )
+            )
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()
+
+
+def lines(rows: Iterator[str]) -> Iterator[bytes]:
+    """Encode for the response, with a byte-order mark so Excel reads it as UTF-8."""
+    yield "\ufeff".encode()
+    for chunk in rows:
+        if chunk:
+            yield chunk.encode()
