@@ -32,6 +32,8 @@ _LANGUAGES = (
     " CROATIAN TURKISH ARABIC URDU BENGALI PUNJABI GUJARATI PERSIAN SOMALI"
 ).split()
 _ENGLISH_AT_MOST = 0.1  # English this unlikely, and something else more likely
+# Not words in any language: markup, web and email addresses, @handles.
+_NOT_WORDS = re.compile(r"<[^>]*>|\b(?:https?://|www\.)\S+|\S+@\S+|@\w+|\[\[\[.*?\]\]\]")
 
 
 def looks_english(text: str) -> bool:
@@ -60,6 +62,7 @@ def _detector():
 def other_language(text: str) -> tuple[str, str] | None:
     """(ISO 639-1 code, English name) of the language a comment is written in, or
     None for English or a comment too short or mixed to tell."""
+    text = _NOT_WORDS.sub(" ", text)
     if looks_english(text):
         return None
     values = _detector().compute_language_confidence_values(text)

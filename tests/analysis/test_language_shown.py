@@ -15,3 +15,10 @@ def test_the_queue_and_the_alert_say_which_language_to_read_it_in(client, login_
     login_as("safeguarding")
     for page in (client.get("/staff/alerts/").text, client.get(f"/staff/alerts/{alert.id}").text):
         assert POLISH in page and "not in English (Polish)" in page
+
+
+def test_markup_and_addresses_are_not_taken_for_another_language():
+    from feedback.analysis.language import other_language
+
+    assert other_language('<img src=http://127.0.0.1:9/x> <font color="x"> I feel <b>sad') is None
+    assert other_language("see www.example.org or mail john@example.org @sam") is None
