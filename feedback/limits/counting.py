@@ -90,4 +90,3 @@ def peek(session: Session, rule: Rule, subject: str, now: float) -> float:
         )
     ).one_or_none()
     return 0.0 if row is None else _weighted(rule, *row, now)
-

@@ -27,7 +27,7 @@ def public_write(kind: str):
     Saving answers also waits while the device or address has raised many new
     safeguarding alerts lately; each new alert is counted once it is saved.
     """
-    limits = KINDS[kind]
+    KINDS[kind]  # a wrong kind fails at import, not on a child's request
 
     def decorate(view):
         @wraps(view)
@@ -37,7 +37,7 @@ def public_write(kind: str):
             now, subjects = guard.now(), _subjects()
             with guard.counting() as session:
                 wait = guard.over(session, rules.ALERT, subjects, now) if kind == "answer" else 0
-                wait = wait or guard.take(session, limits, subjects, now)
+                wait = wait or guard.take(session, KINDS[kind], subjects, now)
             if wait:
                 raise guard.TooMany(wait, public=True)
             response = make_response(view(*args, **kwargs))
