@@ -115,7 +115,7 @@ def test_the_sign_in_back_off_holds_across_two_workers(served):
     port, log = served
     for email in EMAILS:  # at most three bursts, until both workers have taken a part
         with ThreadPoolExecutor(max_workers=12) as pool:
-            statuses = list(pool.map(lambda _: _sign_in(port, email), range(12)))
+            statuses = list(pool.map(_sign_in, [port] * 12, [email] * 12))
         assert sorted(statuses) == [401] * 5 + [429] * 7, statuses
         if len(_pids(log, "/staff/login")) == 2:
             break
