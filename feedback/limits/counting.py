@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import case, delete, select, update
+from sqlalchemy import bindparam, case, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -44,16 +44,17 @@ def _weighted(rule: Rule, slot: int, count: int, previous: int, now: float) -> f
     return previous * (1 - into) + count
 
 
-def hit(session: Session, rule: Rule, subject: str, now: float, amount: int = 1) -> float:
-    """Count `amount` events for `subject` now; return the sliding count including them."""
-    slot = int(now // rule.seconds)
-    expires = (slot + 2) * rule.seconds
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+def _upsert(dialect):
+    """Count into a row, moving it on to the current window first if it is older."""
     stmt = dialect.insert(RateCount).values(
-        key=rule.key(subject), slot=slot, count=amount, previous=0, expires=expires
+        key=bindparam("key"),
+        slot=bindparam("slot"),
+        count=bindparam("amount"),
+        previous=0,
+        expires=bindparam("expires"),
     )
     new = stmt.excluded
-    stmt = stmt.on_conflict_do_update(
+    return stmt.on_conflict_do_update(
         index_elements=[RateCount.key],
         # Every right-hand side sees the row as it was (SQL's rule for SET).
         set_={
@@ -62,15 +63,46 @@ def hit(session: Session, rule: Rule, subject: str, now: float, amount: int = 1)
                 (RateCount.slot == new.slot - 1, RateCount.count),
                 else_=0,
             ),
-            "count": case((RateCount.slot == new.slot, RateCount.count + amount), else_=amount),
+            "count": case(
+                (RateCount.slot == new.slot, RateCount.count + new.count), else_=new.count
+            ),
             "slot": new.slot,
             "expires": new.expires,
         },
-    ).returning(RateCount.count, RateCount.previous)
-    count, previous = session.execute(stmt).one()
-    if count == amount:  # the first in a new window: a good moment to sweep old rows
-        session.execute(delete(RateCount).where(RateCount.expires < now))
-    return _weighted(rule, slot, count, previous, now)
+    ).returning(RateCount.count, RateCount.previous, sort_by_parameter_order=True)
+
+
+# Built once: putting the statement together cost more than running it.
+_UPSERT = {"postgresql": _upsert(postgresql), "sqlite": _upsert(sqlite)}
+
+
+def hit(session: Session, rule: Rule, subject: str, now: float, amount: int = 1) -> float:
+    """Count `amount` events for `subject` now; return the sliding count including them."""
+    return hit_all(session, [(rule, subject)], now, amount)[0]
+
+
+def hit_all(
+    session: Session, counted: list[tuple[Rule, str]], now: float, amount: int = 1
+) -> list[float]:
+    """`hit` for several limits (each rule and subject once) in one statement."""
+    params = []
+    for rule, subject in counted:
+        slot = int(now // rule.seconds)
+        expires = (slot + 2) * rule.seconds
+        params.append(
+            {"key": rule.key(subject), "slot": slot, "amount": amount, "expires": expires}
+        )
+    connection = session.connection()
+    rows = connection.execute(_UPSERT[connection.dialect.name], params).all()
+    if any(count == amount for count, _ in rows):  # a new window: time to sweep old rows
+        connection.execute(_SWEEP, {"now": now})
+    return [
+        _weighted(rule, int(now // rule.seconds), count, previous, now)
+        for (rule, _), (count, previous) in zip(counted, rows, strict=True)
+    ]
+
+
+_SWEEP = delete(RateCount).where(RateCount.expires < bindparam("now"))
 
 
 def unhit(session: Session, rule: Rule, subject: str, now: float, amount: int = 1) -> None:

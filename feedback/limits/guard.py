@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from werkzeug.exceptions import TooManyRequests
 
 from feedback.extensions import db
-from feedback.limits.counting import Rule, hit, peek, unhit
+from feedback.limits.counting import Rule, hit_all, peek, unhit
 
 DEVICE_COOKIE = "survey_device"
 DEVICE_SECONDS = 24 * 3600  # as long as the longest window a device is counted in
@@ -83,12 +83,11 @@ def counting() -> Iterator[Session]:
 def take(session: Session, limits: Limits, subjects: Mapping[str, str], now: float) -> int:
     """Count one event for each subject; if any limit is then over, take them all back and
     return the seconds to wait (else 0). Counting first makes parallel requests safe."""
-    counted, wait = [], 0
-    for kind, rules in limits.items():
-        for rule in rules:
-            counted.append((rule, subjects[kind]))
-            if hit(session, rule, subjects[kind], now) > rule.limit:
-                wait = max(wait, _wait(rule))
+    counted = [(rule, subjects[kind]) for kind, rules in limits.items() for rule in rules]
+    wait = 0
+    for (rule, _), count in zip(counted, hit_all(session, counted, now), strict=True):
+        if count > rule.limit:
+            wait = max(wait, _wait(rule))
     if wait:
         give_back(session, counted, now)
     return wait
