@@ -33,6 +33,8 @@ ALERT = {
 # Opening or checking a family's agreement copy by link.
 FAMILY_LINK = {"address": (Rule("family-link", 30, MINUTE),)}
 AGREEMENT_CHECK = {"address": (Rule("agreement-check", 20, MINUTE),)}
+# A worker leaving the family screens of a shared tablet (password or PIN).
+LEAVE_FAMILY_SCREENS = {"address": (Rule("family-screens-leave", 10, MINUTE),)}
 
 # Staff sign-in. Every attempt (password or code) per address: generous, since a whole
 # council office may share one.
