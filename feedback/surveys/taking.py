@@ -171,6 +171,7 @@ def thanks(slug: str):
 
 
 @bp.post("/s/<slug>/talk")
+@public_write("answer")
 @csrf.exempt  # checked by the form, so a lost session re-shows the page, not an error
 def talk(slug: str):
     """Pass a name or a way to reach them to the safeguarding lead, and no one else."""
