@@ -38,7 +38,7 @@ lint: $(VENV)/.installed-test
 ACCESS_LOG_FORMAT = %(h)s %(l)s %(u)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s "%(f)s" "%(a)s"
 serve: $(VENV)/.installed-run
 	$(FLASK) db upgrade
-	FEEDBACK_ENV=$${FEEDBACK_ENV:-production} $(VENV)/bin/gunicorn --no-control-socket \
+	FEEDBACK_ENV=$${FEEDBACK_ENV:-production} $(VENV)/bin/gunicorn -c gunicorn.conf.py \
 	  --workers $${WEB_CONCURRENCY:-$(WORKERS)} --bind $${BIND:-127.0.0.1:$(PORT)} \
 	  --access-logfile - --access-logformat '$(ACCESS_LOG_FORMAT)' --error-logfile - feedback.wsgi:app
 

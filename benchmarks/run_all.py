@@ -1,7 +1,7 @@
 """Run every benchmark and print one table: `make bench` (or `python -m benchmarks.run_all`).
 
 Three baseline apps and the product are started in this run, on 127.0.0.1, with the same
-gunicorn settings (2 sync workers, --no-control-socket), loaded for a bounded time, and
+gunicorn settings (gunicorn.conf.py: 2 gthread workers), loaded for a bounded time, and
 stopped. Set DATABASE_URL to a PostgreSQL server to run everything there instead of SQLite.
 """
 
@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
             if not args.only_http:
                 rows.extend(external.rows(dbs, tmp))
     title = (
-        f"Benchmarks on {dbs.kind}: gunicorn {servers.WORKERS} sync workers, "
+        f"Benchmarks on {dbs.kind}: gunicorn {servers.WORKERS} gthread workers, "
         f"--no-control-socket, {args.connections} connections, {args.seconds:g} s each in "
         f"{args.rounds} interleaved rounds (after {args.warmup:g} s warm-up), 127.0.0.1;\n"
         "req/s: the median round; ratio: the median of back-to-back rounds (product, baseline)\n"

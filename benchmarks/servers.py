@@ -30,7 +30,8 @@ def gunicorn_command(target: str, port: int, log_dir: Path, name: str) -> list[s
     gunicorn = Path(sys.executable).with_name("gunicorn")
     return [
         str(gunicorn),
-        "--no-control-socket",
+        "-c",
+        str(Path(__file__).resolve().parents[1] / "gunicorn.conf.py"),  # as `make serve`
         "--workers",
         str(WORKERS),
         "--bind",

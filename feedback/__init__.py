@@ -34,6 +34,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from feedback import (
         agreements,
         alerts,
+        bodies,
         builder,
         cli,
         compress,
@@ -41,6 +42,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         errors,
         forms,
         i18n,
+        limits,
         privacy,
         reports,
         results,
@@ -66,4 +68,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     web.init_app(app)  # security headers, template globals
     static.init_app(app)  # content-hashed static files (WhiteNoise)
     compress.init_app(app)  # Flask-Compress, for same-site requests only
+    bodies.init_app(app)  # form posts only, read with a time limit (docs/limits.md)
+    limits.init_app(app)  # limits counted in the database, and their kind 429 page
     return app

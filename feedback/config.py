@@ -103,10 +103,8 @@ def load_config(instance_path: Path) -> dict:
         "SMTP_PASSWORD": os.environ.get("SMTP_PASSWORD", ""),
         "SMTP_TIMEOUT": _int_env("SMTP_TIMEOUT", 5),
         "MAIL_FROM": os.environ.get("MAIL_FROM", "feedback@localhost"),
-        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "AGREEMENT_LINK_DAYS": _int_env("AGREEMENT_LINK_DAYS", 7),
         "AGREEMENT_LINK_WINDOW_MINUTES": _int_env("AGREEMENT_LINK_WINDOW_MINUTES", 30),
-        "RATELIMIT_HEADERS_ENABLED": False,
         "TRUSTED_PROXIES": _int_env("TRUSTED_PROXIES", 0, allow_zero=True),
         # Staff sessions: signed out after this long without using the app, and in any case
         # this long after signing in.

@@ -1,8 +1,6 @@
 """Flask extensions, created once and bound to the app in create_app."""
 
 from flask_babel import Babel
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
 
@@ -11,9 +9,8 @@ from feedback.db import db
 csrf = CSRFProtect()
 login_manager = LoginManager()
 babel = Babel()
-limiter = Limiter(key_func=get_remote_address, default_limits=[])
 
-__all__ = ["babel", "csrf", "db", "limiter", "login_manager"]
+__all__ = ["babel", "csrf", "db", "login_manager"]
 
 
 def init_app(app) -> None:
@@ -26,7 +23,6 @@ def init_app(app) -> None:
         f for f in app.teardown_appcontext_funcs if f.__name__ != "_close_async_sessions"
     ]
     csrf.init_app(app)
-    limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "staff.login"
     login_manager.login_message = "Please sign in to see that page."

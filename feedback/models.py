@@ -10,6 +10,7 @@ from feedback.agreements.models import (
 from feedback.alerts.models import SafeguardingAlert
 from feedback.analysis.daily import DayStamp, ScoreDay, ThemeDay
 from feedback.analysis.overrides import ThemeOverride
+from feedback.limits.models import RateCount
 from feedback.reports.models import Action, WithheldQuote
 from feedback.results.daily import AnswerDay, AnswerDayStamp
 from feedback.staff.audit import AuditEvent
@@ -29,6 +30,7 @@ __all__ = [
     "DayStamp",
     "AuditEvent",
     "Question",
+    "RateCount",
     "Response",
     "SafeguardingAlert",
     "ScoreDay",

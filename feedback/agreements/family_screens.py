@@ -14,7 +14,9 @@ from wtforms import PasswordField
 from wtforms.validators import DataRequired, Length
 
 from feedback.agreements import bp
-from feedback.extensions import db, limiter
+from feedback.extensions import db
+from feedback.limits import rules
+from feedback.limits.public import by_address
 from feedback.staff.audit import record
 from feedback.staff.models import User
 from feedback.staff.roles import STAFF_ROLES, role_required
@@ -65,7 +67,7 @@ def _audit(action: str, user: User) -> None:
 
 @bp.route("/staff/agreements/<reference>/leave", methods=["GET", "POST"])
 @role_required(*STAFF_ROLES)
-@limiter.limit("10 per minute")
+@by_address(rules.LEAVE_FAMILY_SCREENS, public=False)
 def leave_family_screens(reference: str):
     """Go back to the staff pages: the worker types their password or PIN."""
     form = LeaveForm()

@@ -16,7 +16,9 @@ from feedback.agreements.family_copy import build_copy
 from feedback.agreements.forms import CheckForm
 from feedback.agreements.pdf import render_pdf
 from feedback.agreements.record import check_record
-from feedback.extensions import db, limiter
+from feedback.extensions import db
+from feedback.limits import rules
+from feedback.limits.public import by_address
 from feedback.staff.audit import record
 
 SESSION_KEY = "family_link"  # the id of the link this browser opened
@@ -32,7 +34,7 @@ def _expired():
 
 
 @bp.get("/copy")
-@limiter.limit("30 per minute")
+@by_address(rules.FAMILY_LINK)
 def family_link_page():
     """What a link opens: one button. Nothing changes, so a link preview uses nothing up."""
     form = OpenLinkForm(request.args, meta={"csrf": False})
@@ -46,7 +48,7 @@ def family_link_page():
 
 
 @bp.post("/copy")
-@limiter.limit("30 per minute")
+@by_address(rules.FAMILY_LINK)
 def family_open():
     """A person pressed "Open my agreement": start the download window, then show it."""
     form = OpenLinkForm()
@@ -86,7 +88,7 @@ def _audit(action: str, link) -> None:
 
 
 @bp.get("/copy/agreement")
-@limiter.limit("30 per minute")
+@by_address(rules.FAMILY_LINK)
 def family_copy():
     """The family's own copy of their signed agreement, as an accessible web page."""
     link, expired = _opened()
@@ -98,7 +100,7 @@ def family_copy():
 
 
 @bp.get("/copy/agreement.pdf")
-@limiter.limit("30 per minute")
+@by_address(rules.FAMILY_LINK)
 def family_pdf():
     """The family's copy as a PDF to keep or print."""
     link, expired = _opened()
@@ -114,7 +116,7 @@ def family_pdf():
 
 
 @bp.get("/agreements/check")
-@limiter.limit("20 per minute")
+@by_address(rules.AGREEMENT_CHECK)
 def check():
     """Say whether an agreement, or a printed copy, matches what was signed."""
     form = CheckForm(request.args)

@@ -10,7 +10,8 @@ from flask import current_app, flash, redirect, render_template, request, sessio
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy import func, select
 
-from feedback.extensions import db, limiter, login_manager
+from feedback.extensions import db, login_manager
+from feedback.limits import signin
 from feedback.staff import bp, twofactor
 from feedback.staff.audit import record
 from feedback.staff.forms import CodeForm, LoginForm
@@ -40,15 +41,6 @@ def _safe_next(target: str | None) -> str:
     return url_for("staff.home")
 
 
-def _email_key() -> str:
-    """Rate-limit key for one account: the email typed, whether or not it exists."""
-    return "login:" + request.form.get("email", "").strip().lower()[:254]
-
-
-def _failed(response) -> bool:
-    return response.status_code == 401
-
-
 def start_session(user: User) -> None:
     """Sign `user` in on a fresh session and note when, for the timeouts."""
     session.clear()
@@ -59,15 +51,7 @@ def start_session(user: User) -> None:
 
 
 @bp.route("/login", methods=["GET", "POST"])
-# Per address: generous, since a whole council office may share one.
-@limiter.limit("60 per minute; 1000 per hour", methods=["POST"])
-# Back-off per account: after 5 failures wait minutes, after 10 an hour, after 20 a day.
-@limiter.limit(
-    "5 per 5 minutes; 10 per hour; 20 per day",
-    key_func=_email_key,
-    methods=["POST"],
-    deduct_when=_failed,
-)
+@signin.password_limited  # back-off per account and address, counted in the database
 def login():
     """Sign a member of staff in."""
     form = LoginForm()
@@ -115,7 +99,7 @@ def _pending_user() -> User | None:
 
 
 @bp.route("/login/code", methods=["GET", "POST"])
-@limiter.limit("10 per 5 minutes", methods=["POST"], deduct_when=_failed)
+@signin.code_limited  # wrong codes per account, counted in the database
 def login_code():
     """Ask for the six-digit code from the authenticator app (second step)."""
     user = _pending_user()

@@ -8,6 +8,7 @@ from flask import abort, redirect, request, session, url_for
 
 from feedback.alerts import models as alerts_services
 from feedback.extensions import csrf, db
+from feedback.limits.public import public_write
 from feedback.surveys import bp, device, services
 from feedback.surveys.forms import FinishForm, TalkForm, answer_form
 from feedback.surveys.models import Question, Survey, SurveyClosed
@@ -69,6 +70,7 @@ def _after(survey: Survey, question: Question, response) -> int:
 
 
 @bp.post("/s/<slug>/<int:n>")
+@public_write("answer")
 @csrf.exempt  # checked by the form, so an expired token re-shows the answer, not an error
 def answer(slug: str, n: int):
     """Save the answer to the question the screen showed (or that it was skipped) and move on."""
@@ -128,6 +130,7 @@ def finish(slug: str):
 
 
 @bp.post("/s/<slug>/send")
+@public_write("answer")
 @csrf.exempt  # checked by the form, so a lost session re-shows the page, not an error
 def send(slug: str):
     """Send the answers. Sending twice (double tap, retry, Back) keeps one response."""
@@ -168,6 +171,7 @@ def thanks(slug: str):
 
 
 @bp.post("/s/<slug>/talk")
+@public_write("answer")
 @csrf.exempt  # checked by the form, so a lost session re-shows the page, not an error
 def talk(slug: str):
     """Pass a name or a way to reach them to the safeguarding lead, and no one else."""

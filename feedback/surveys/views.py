@@ -6,6 +6,7 @@ from flask import redirect, render_template, session
 from sqlalchemy import select
 
 from feedback.extensions import csrf, db
+from feedback.limits.public import public_write
 from feedback.staff.models import User
 from feedback.surveys import bp, device, services
 from feedback.surveys.forms import StartForm
@@ -69,6 +70,7 @@ def _visit() -> dict:
 
 
 @bp.post("/s/<slug>")
+@public_write("start")
 @csrf.exempt  # checked by the form, so a lost session re-shows the page instead of an error
 def begin(slug: str):
     """Start a response (a double tap on Start reuses the first) and show question 1."""
