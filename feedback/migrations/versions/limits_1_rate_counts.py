@@ -1,7 +1,7 @@
 """rate counts: limits counted in the database, shared by every worker and machine
 
 Revision ID: limits_1
-Revises: oidc_1
+Revises: results_1
 Create Date: 2026-12-05 19:50:00
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "limits_1"
-down_revision = "oidc_1"
+down_revision = "results_1"
 branch_labels = None
 depends_on = None
 
