@@ -1,5 +1,6 @@
 from sqlalchemy import create_engine, inspect
 
+import feedback.models  # noqa: F401  (every table, so drop_all can empty the database)
 from feedback import migrate
 from feedback.db import Model
 from tests.conftest import PG_URL
