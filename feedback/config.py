@@ -91,6 +91,18 @@ def load_config(instance_path: Path) -> dict:
         "SERVICE_CONTACT": os.environ.get(
             "SERVICE_CONTACT", "Call Children's Services on 01234 567890 (Monday to Friday, 9 to 5)"
         ),
+        # The contact in a Welsh or Urdu survey's help box; empty: SERVICE_CONTACT is shown.
+        # The example contact comes translated; a real SERVICE_CONTACT needs its own.
+        "SERVICE_CONTACT_CY": os.environ.get(
+            "SERVICE_CONTACT_CY",
+            "" if "SERVICE_CONTACT" in os.environ else "Ffoniwch y Gwasanaethau Plant ar "
+            "01234 567890 (dydd Llun i ddydd Gwener, 9 tan 5)",
+        ),
+        "SERVICE_CONTACT_UR": os.environ.get(
+            "SERVICE_CONTACT_UR",
+            "" if "SERVICE_CONTACT" in os.environ else "چلڈرن سروسز کو 01234 567890 پر فون کریں "
+            "(پیر سے جمعہ، صبح 9 سے شام 5 بجے تک)",
+        ),
         "PRIVACY_CONTACT": os.environ.get(
             "PRIVACY_CONTACT",
             "the Data Protection Officer, Children's Services, County Hall (dpo@example.org)",

@@ -12,7 +12,7 @@ import tomllib
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
-from flask import Flask, g
+from flask import Flask, current_app, g
 from flask_babel import get_locale, gettext, refresh
 from sqlalchemy import select
 
@@ -83,6 +83,16 @@ def survey_languages(survey) -> list[tuple]:
     ]
 
 
+def service_contact() -> str:
+    """How to reach the service, in the page's language (SERVICE_CONTACT_CY for Welsh...),
+    else the one SERVICE_CONTACT."""
+    config = current_app.config
+    code = str(get_locale() or DEFAULT)
+    return config.get(f"SERVICE_CONTACT_{code.upper()}") or config["SERVICE_CONTACT"]
+
+
 def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale)
-    app.context_processor(lambda: {"survey_languages": survey_languages})
+    app.context_processor(
+        lambda: {"survey_languages": survey_languages, "service_contact": service_contact}
+    )

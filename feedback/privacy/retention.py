@@ -124,10 +124,12 @@ def _fill_retention_dates(session: Session, _context, _instances) -> None:
 
 
 def describe_days(days: int) -> str:
-    """Say a period the way people do: '2 years', '6 months', '30 days'."""
+    """Say a period the way people do: '2 years', '6 months', '30 days' (in the page's
+    language: a Welsh or Urdu privacy notice says it in Welsh or Urdu)."""
+    from flask_babel import ngettext
+
     if days % 365 == 0:
-        years = days // 365
-        return f"{years} year{'s' if years != 1 else ''}"
+        return ngettext("%(num)d year", "%(num)d years", days // 365)
     if days >= 60 and days % 30 == 0:
-        return f"{days // 30} months"
-    return f"{days} day{'s' if days != 1 else ''}"
+        return ngettext("%(num)d month", "%(num)d months", days // 30)
+    return ngettext("%(num)d day", "%(num)d days", days)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, render_template
+from flask import abort, current_app, render_template, request
 
+from feedback.i18n import use_language
+from feedback.languages import DEFAULT, languages, text_direction
 from feedback.privacy import bp
 from feedback.privacy.retention import describe_days
 from feedback.staff.roles import STAFF_ROLES, role_required
@@ -22,11 +24,21 @@ def notices():
 
 @bp.get("/privacy/<audience>")
 def notice(audience: str):
-    """Show the privacy notice written for one audience, in their own words."""
+    """Show the privacy notice written for one audience, in their own words, and in the
+    language of the survey it was reached from (`?lang=cy`: the footer of a Welsh survey)."""
     if audience not in AUDIENCES:
         abort(404)
+    lang = request.args.get("lang", DEFAULT)
+    if lang not in languages():
+        lang = DEFAULT  # an unknown language is not an error: the English notice is right
+    use_language(lang)
     return render_template(
-        f"privacy/notice_{audience}.html", audience=audience, retention=_retention()
+        f"privacy/notice_{audience}.html",
+        audience=audience,
+        retention=_retention(),
+        lang=None if lang == DEFAULT else lang,  # links between notices keep the language
+        page_lang=lang,
+        page_dir=text_direction(lang),
     )
 
 

@@ -19,7 +19,8 @@ WHEN = datetime(2026, 3, 15, 12, 0, tzinfo=UTC)
 def open_survey(session, audience: str = "13-18", named: bool = False) -> Survey:
     """The shipped survey for this audience, open (and asking for names, if `named`)."""
     load_shipped(session)
-    survey = session.scalar(select(Survey).where(Survey.audience == audience))
+    originals = Survey.translation_of_id.is_(None)  # not the Welsh or Urdu versions
+    survey = session.scalar(select(Survey).where(Survey.audience == audience, originals))
     survey.status = "open"
     survey.named_responses = named
     session.flush()

@@ -12,7 +12,9 @@ from feedback.surveys.models import Response, Survey
 def named_survey(session: Session, audience: str = "13-18") -> Survey:
     """A shipped survey, open, with named responses turned on by a lead."""
     load_shipped(session)
-    survey = next(s for s in session.query(Survey).all() if s.audience == audience)
+    survey = next(
+        s for s in session.query(Survey).all() if s.audience == audience and not s.translation_of_id
+    )
     survey.status = "open"
     survey.named_responses = True
     session.flush()

@@ -16,7 +16,8 @@ WHEN = datetime(2026, 3, 15, 12, 0, tzinfo=UTC)
 def survey_for(session, audience: str = "8-12") -> Survey:
     """The shipped survey for this audience (loaded once)."""
     load_shipped(session)
-    return session.scalar(select(Survey).where(Survey.audience == audience))
+    originals = Survey.translation_of_id.is_(None)  # not the Welsh or Urdu versions
+    return session.scalar(select(Survey).where(Survey.audience == audience, originals))
 
 
 def respond(
