@@ -95,13 +95,16 @@ def load_config(instance_path: Path) -> dict:
         # The example contact comes translated; a real SERVICE_CONTACT needs its own.
         "SERVICE_CONTACT_CY": os.environ.get(
             "SERVICE_CONTACT_CY",
-            "" if "SERVICE_CONTACT" in os.environ else "Ffoniwch y Gwasanaethau Plant ar "
+            ""
+            if "SERVICE_CONTACT" in os.environ
+            else "Ffoniwch y Gwasanaethau Plant ar "
             "01234 567890 (dydd Llun i ddydd Gwener, 9 tan 5)",
         ),
         "SERVICE_CONTACT_UR": os.environ.get(
             "SERVICE_CONTACT_UR",
-            "" if "SERVICE_CONTACT" in os.environ else "چلڈرن سروسز کو 01234 567890 پر فون کریں "
-            "(پیر سے جمعہ، صبح 9 سے شام 5 بجے تک)",
+            ""
+            if "SERVICE_CONTACT" in os.environ
+            else "چلڈرن سروسز کو 01234 567890 پر فون کریں (پیر سے جمعہ، صبح 9 سے شام 5 بجے تک)",
         ),
         "PRIVACY_CONTACT": os.environ.get(
             "PRIVACY_CONTACT",

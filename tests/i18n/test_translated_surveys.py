@@ -68,7 +68,9 @@ def slug_of(app, key: str) -> str:
 
 
 def footer_notice_link(page: str) -> str:
-    found = re.search(r'<footer class="site-footer">.*?<a href="([^"]+)" hreflang="(\w+)"', page, re.S)
+    found = re.search(
+        r'<footer class="site-footer">.*?<a href="([^"]+)" hreflang="(\w+)"', page, re.S
+    )
     return found.group(1).replace("&amp;", "&"), found.group(2)
 
 
@@ -77,7 +79,7 @@ def test_a_welsh_survey_s_privacy_link_gives_the_welsh_notice(app, client):
     assert (link, hreflang) == ("/privacy/8-12?lang=cy", "cy")
     notice = client.get(link).text
     assert '<html lang="cy" dir="ltr">' in notice
-    assert "Beth sy&#39;n digwydd i dy atebion" in notice and "2 flynedd" in notice
+    assert "<h1>Beth sy'n digwydd i dy atebion</h1>" in notice and "2 flynedd" in notice
     assert "What happens to your answers" not in notice
     # The link to the next notice keeps the language.
     assert 'href="/privacy/13-18?lang=cy"' in notice
