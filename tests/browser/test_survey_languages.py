@@ -10,7 +10,8 @@ pytestmark = pytest.mark.browser
 
 def test_a_parent_answers_the_urdu_survey_right_to_left(page, live_server):
     page.goto(live_server + "/")
-    page.get_by_role("link", name="اردو").first.click()
+    parents = page.locator(".audience-list li", has_text="Working with us")
+    parents.get_by_role("link", name="اردو").click()
     html = page.locator("html")
     expect(html).to_have_attribute("dir", "rtl")
     expect(html).to_have_attribute("lang", "ur")
@@ -42,3 +43,26 @@ def test_the_welsh_version_is_offered_and_speaks_welsh(page, live_server):
     assert_accessible(page, "Welsh start screen")
     page.get_by_role("link", name="English").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
+
+
+def test_a_child_opens_the_urdu_8_to_12_survey_and_its_urdu_privacy_notice(page, live_server):
+    page.goto(live_server + "/")
+    card = page.locator(".audience-list li", has_text="Tell us what you think about your worker")
+    card.get_by_role("link", name="اردو").click()
+    html = page.locator("html")
+    expect(html).to_have_attribute("dir", "rtl")
+    expect(html).to_have_attribute("lang", "ur")
+    expect(page.locator("h1")).to_contain_text("اپنے ورکر کے بارے میں")
+    assert_accessible(page, "Urdu 8-12 start screen")
+
+    page.get_by_role("button", name="شروع کریں").click()
+    expect(page.locator(".progress-text")).to_have_text("سوال 1 از 11")
+    expect(page.get_by_role("radio", name="بہت اچھا")).to_be_visible()
+    assert_accessible(page, "Urdu 8-12 question")
+
+    page.get_by_role("link", name="ہم آپ کی بتائی ہوئی باتوں کا خیال کیسے رکھتے ہیں").click()
+    expect(html).to_have_attribute("dir", "rtl")
+    expect(html).to_have_attribute("lang", "ur")
+    expect(page.locator("h1")).to_have_text("آپ کے جوابوں کا کیا ہوتا ہے")
+    expect(page.get_by_text("2 سال")).to_be_visible()  # the retention period in Urdu too
+    assert_accessible(page, "Urdu 8-12 privacy notice")
