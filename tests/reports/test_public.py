@@ -81,16 +81,16 @@ def test_quotes_on_the_page_are_for_its_audience_and_redacted(client, session):
 
 
 def test_page_is_in_welsh_and_urdu_where_the_surveys_are(client, session):
-    survey_for(session)  # loads the shipped surveys: parents' survey in Welsh and Urdu
+    survey_for(session)  # loads the shipped surveys, each in Welsh and Urdu
     for s in session.scalars(select(Survey)):
-        s.status = "open"
+        s.status = "closed" if s.key == "ages-8-12-cy" else "open"
     session.commit()
     page = client.get("/you-told-us/parent?lang=cy").text
     assert '<html lang="cy"' in page and "Beth ddywedoch chi wrthym" in page
     assert 'hreflang="ur"' in page
     urdu = client.get("/you-told-us/parent?lang=ur").text
     assert '<html lang="ur" dir="rtl"' in urdu
-    # No Welsh survey for children aged 8 to 12: that page stays in English.
+    # No open Welsh survey for children aged 8 to 12: that page stays in English.
     assert '<html lang="en"' in client.get("/you-told-us/8-12?lang=cy").text
 
 
