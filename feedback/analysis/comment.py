@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from feedback.analysis.language import other_language
+from feedback.analysis.language import other_language, prose_words
 from feedback.analysis.model import THRESHOLD, harm_probability
 from feedback.analysis.normalise import normalise
 from feedback.analysis.safeguarding import read_comment
@@ -14,6 +14,7 @@ SAFETY_THEME = "Feeling safe"
 OTHER_LANGUAGE_REASON = "not in English ({name}): a person who reads {name} must read it"
 # The reason given when only the trained model saw possible harm.
 MODEL_REASON = "possible harm described in other words (model: {chance:.0%})"
+MODEL_MIN_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,9 @@ def analyse_comment(text: str) -> CommentAnalysis:
     reasons, set_aside = read_comment(plain)
     # The model reads what no rule matched; where a rule saw harm words and set them
     # aside ("nobody hits me", a lesson about abuse), the rule's judgement stands.
-    if not reasons and not set_aside and (chance := harm_probability(plain)) >= THRESHOLD:
+    # It was trained on sentences: a few words (or markup) tell it nothing.
+    readable = len(prose_words(text)) >= MODEL_MIN_WORDS
+    if not (reasons or set_aside) and readable and (chance := harm_probability(plain)) >= THRESHOLD:
         reasons = (MODEL_REASON.format(chance=chance),)
     themes = find_themes(plain)
     if reasons and SAFETY_THEME not in themes:

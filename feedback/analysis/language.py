@@ -36,6 +36,11 @@ _ENGLISH_AT_MOST = 0.1  # English this unlikely, and something else more likely
 _NOT_WORDS = re.compile(r"<[^>]*>|\b(?:https?://|www\.)\S+|\S+@\S+|@\w+|\[\[\[.*?\]\]\]")
 
 
+def prose_words(text: str) -> list[str]:
+    """The words a person wrote, leaving out markup, web and email addresses, handles."""
+    return _WORD.findall(_NOT_WORDS.sub(" ", text))
+
+
 def looks_english(text: str) -> bool:
     """A quick test that needs no detector: True when the comment plainly is English
     (or too short to tell)."""
