@@ -108,14 +108,15 @@ def test_hostile_comment_prints_as_plain_text(session, tmp_path, edition):
     assert "I feel <b>sad" in text and "unclosed <b>bold and <i>" in text
 
 
+WELSH_LETTERS = "My worker took me to the café and we had dŵr in the tŷ, it was so good 😀 🦄 👍🏽"
+
+
 def test_accents_welsh_and_emoji_print_safely(session, tmp_path):
     survey = survey_for(session)
     respond(
         session,
         survey,
-        {
-            "helped_most": "My worker took me to the café and we had dŵr in the tŷ, it was so good 😀 🦄 👍🏽"
-        },
+        {"helped_most": WELSH_LETTERS},
         ok_to_quote=True,
     )
     text = pdf_text(render_pdf(build_report(session, SPRING), "family", SERVICE), tmp_path)
