@@ -81,9 +81,11 @@ def _walk_survey(client, slug: str, name: str) -> list[Screen]:
             seen.add(kind)
             screens.append(replace(screen, name=f"{name}: question ({kind})"))
         if not any("error" in s.name for s in screens) and kind != "text":
-            # Next with nothing chosen: the error screen, as sent back.
-            error = client.post(path, data={**fields, "go": "next"})
-            gzipped = len(client.post(path, data={**fields, "go": "next"}, headers=GZIP).data)
+            # An answer that is not one of the choices: the error screen, as sent back.
+            # (Next with nothing chosen is a skip, not an error.)
+            wrong = {**fields, "go": "next", "answer": "not-a-choice"}
+            error = client.post(path, data=wrong)
+            gzipped = len(client.post(path, data=wrong, headers=GZIP).data)
             screens.append(_weigh(client, f"{name}: question with an error", error.text, gzipped))
         reply = client.post(path, data={**fields, "go": "skip"})
         path = reply.headers["Location"]

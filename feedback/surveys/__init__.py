@@ -5,7 +5,7 @@ from flask import Blueprint, Flask
 
 bp = Blueprint("surveys", __name__)
 
-from feedback.surveys import share, tablet, taking, views  # noqa: E402,F401
+from feedback.surveys import leaving, share, tablet, taking, views  # noqa: E402,F401
 
 
 def init_app(app: Flask) -> None:

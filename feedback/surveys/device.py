@@ -1,6 +1,8 @@
 """What a device remembers, in signed cookies only (nothing in browser storage):
 
-- the submission id it is answering, so a child can carry on later on the same device;
+- the submission id it is answering. Only until the browser is closed, so the next
+  person on the device never meets earlier unsent answers, unless the person pressed
+  "Save and come back later" (then for RESUME_SECONDS, never on a shared tablet);
 - on a shared tablet, which survey the tablet is locked to and when it was last used.
 """
 
@@ -51,16 +53,21 @@ def read_start_token(token: str | None) -> str | None:
         return None
 
 
-def remembered_go() -> tuple[str, str] | None:
-    """(survey code, submission id) of the response this device is answering, if any."""
+def _remembered_data() -> dict:
     cookie = request.cookies.get(RESPONSE_COOKIE)
     if not cookie:
-        return None
+        return {}
     try:
         data = _signer("survey-response").loads(cookie)
     except BadSignature:
-        return None
-    if not isinstance(data, dict) or not isinstance(data.get("slug"), str):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def remembered_go() -> tuple[str, str] | None:
+    """(survey code, submission id) of the response this device is answering, if any."""
+    data = _remembered_data()
+    if not isinstance(data.get("slug"), str):
         return None
     sid = valid_submission_id(data.get("sid"))
     return (data["slug"], sid) if sid else None
@@ -72,10 +79,19 @@ def remembered(slug: str) -> str | None:
     return go[1] if go and go[0] == slug else None
 
 
-def remember(slug: str, submission_id: str) -> None:
-    """Keep the submission id on this device (only for this browser session on a tablet)."""
-    value = _signer("survey-response").dumps({"slug": slug, "sid": submission_id})
-    max_age = None if current_tablet() else RESUME_SECONDS
+def kept_for_later(slug: str, submission_id: str) -> bool:
+    """Whether the person asked this device to keep these answers after the browser closes."""
+    data = _remembered_data()
+    return data.get("slug") == slug and data.get("sid") == submission_id and bool(data.get("keep"))
+
+
+def remember(slug: str, submission_id: str, *, keep: bool = False) -> None:
+    """Keep the submission id on this device: until the browser closes, or (once they chose
+    "Save and come back later", and never on a shared tablet) for RESUME_SECONDS."""
+    keep = (keep or kept_for_later(slug, submission_id)) and current_tablet() is None
+    payload = {"slug": slug, "sid": submission_id, **({"keep": True} if keep else {})}
+    value = _signer("survey-response").dumps(payload)
+    max_age = RESUME_SECONDS if keep else None  # None: a browser-session cookie
 
     @after_this_request
     def set_cookie(response: Response) -> Response:

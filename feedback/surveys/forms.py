@@ -65,16 +65,27 @@ class TalkForm(_SurveyForm):
 
 
 class _AnswerForm(_SurveyForm):
-    go = HiddenField()  # "next" or "skip", from the button pressed
+    go = HiddenField()  # "next", "skip" or "save", from the button pressed
     question_id = HiddenField()  # the answer is filed under the question the screen showed
 
     @property
     def skipping(self) -> bool:
         return self.go.data == "skip"
 
+    @property
+    def saving(self) -> bool:
+        """They pressed "Save and come back later"."""
+        return self.go.data == "save"
+
+    @property
+    def blank(self) -> bool:
+        """Nothing chosen, written or drawn on this screen."""
+        return self.value() == {"skipped": True}
+
     def value(self) -> dict[str, Any]:
-        """The answer as keyword arguments for services.record_answer."""
-        if self.skipping:
+        """The answer as keyword arguments for services.record_answer. Next with nothing
+        chosen is a skip: every question is optional."""
+        if self.skipping or not self.answer.data:
             return {"skipped": True}
         return {"value": self.answer.data}
 
@@ -87,10 +98,8 @@ class ChoiceForm(_AnswerForm):
         return CHECKED if value == self.answer.data else ""
 
     def validate_answer(self, field: Field) -> None:
-        if self.skipping:
+        if self.skipping or not field.data:  # nothing chosen: a skip
             return
-        if not field.data:
-            raise ValidationError("error_choose")
         if field.data not in {value for value, _label in field.choices}:
             raise ValidationError("error_unknown")
 
@@ -102,16 +111,16 @@ class ManyForm(_AnswerForm):
         return CHECKED if value in (self.answer.data or ()) else ""
 
     def validate_answer(self, field: Field) -> None:
-        if self.skipping:
+        if self.skipping or not field.data:  # nothing chosen: a skip
             return
-        if not field.data:
-            raise ValidationError("error_choose_many")
         allowed = {value for value, _label in field.choices}
         if any(v not in allowed for v in field.data):
             raise ValidationError("error_unknown")
 
     def value(self) -> dict[str, Any]:
-        return {"skipped": True} if self.skipping else {"choices": self.answer.data}
+        if self.skipping or not self.answer.data:
+            return {"skipped": True}
+        return {"choices": self.answer.data}
 
 
 class TextForm(_AnswerForm):

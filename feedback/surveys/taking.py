@@ -91,6 +91,11 @@ def answer(slug: str, n: int):
         return question_screen(survey, n, form, 400 if form.csrf_failed else 422)
     # Worked out before the commit, which expires everything read so far.
     next_screen = screen_url(survey, _after(survey, question, response))
+    if form.saving:  # "Save and come back later": keep what is on screen, if anything
+        next_screen = url_for("surveys.saved", slug=slug)
+        if form.blank:  # nothing given here yet: this question waits for them
+            device.remember(slug, submission_id, keep=True)
+            return redirect(next_screen, 303)
 
     def store() -> bool:
         answer = services.record_answer(db.session, response, question, **form.value())
@@ -107,7 +112,7 @@ def answer(slug: str, n: int):
         return question_screen(survey, n, form, 422)
     if worrying:  # help goes first on every screen from now on, and they are asked
         session["help_first"] = True  # if they want someone to talk to them
-    device.remember(slug, submission_id)
+    device.remember(slug, submission_id, keep=form.saving)
     return redirect(next_screen, 303)
 
 

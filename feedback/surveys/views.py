@@ -8,7 +8,7 @@ from sqlalchemy import select
 from feedback.extensions import csrf, db
 from feedback.limits.public import public_write
 from feedback.staff.models import User
-from feedback.surveys import bp, device, services
+from feedback.surveys import bp, device, services, unsent
 from feedback.surveys.forms import StartForm
 from feedback.surveys.models import AUDIENCES, Survey
 from feedback.surveys.pages import (
@@ -39,7 +39,10 @@ def index():
 
 def _start_screen(survey: Survey, form: StartForm, status: int = 200, error: str = ""):
     response = remembered_response(survey)
-    resume_at = services.next_position(response, survey.questions) if response else None
+    # "Welcome back" only when there are answers to come back to.
+    resume_at = (
+        services.next_position(response, survey.questions) if unsent.has_answers(response) else None
+    )
     return render(
         "surveys/start.html",
         survey,
@@ -83,9 +86,15 @@ def begin(slug: str):
         form.token.data = form.token.data if submission_id else device.issue_start_token()
         return _start_screen(survey, form, 400, error="error_start_again")
     visit = _visit()
-    response = commit_or_retry(
-        lambda: services.resume_or_start(db.session, survey, submission_id, **visit)
-    )
+    earlier = remembered_response(survey)
+
+    def start_fresh():
+        # "Start again": the answers this device gave before are deleted, not carried on.
+        if earlier is not None and earlier.submission_id != submission_id:
+            unsent.discard_unsent(db.session, earlier)
+        return services.resume_or_start(db.session, survey, submission_id, **visit)
+
+    response = commit_or_retry(start_fresh)
     if response.status != "in_progress":  # an old page: this go was already sent
         response = commit_or_retry(lambda: services.start_response(db.session, survey, **visit))
     session.pop("help_first", None)  # a new go: nothing from an earlier one carries over
