@@ -62,6 +62,16 @@ def _int_env(name: str, default: int, allow_zero: bool = False) -> int:
     return int(value)
 
 
+def _public_url() -> str:
+    """The address posters and QR codes print (never the Host header of a request)."""
+    url = os.environ.get("PUBLIC_URL", "").strip().rstrip("/") or "http://localhost:5000"
+    if not url.startswith(("https://", "http://")) or " " in url:
+        raise ConfigError(
+            f"PUBLIC_URL must be a web address like https://feedback.example.org, not {url!r}."
+        )
+    return url
+
+
 def load_config(instance_path: Path) -> dict:
     """Build the Flask config mapping from the environment."""
     production = os.environ.get("FEEDBACK_ENV", "development") == "production"
@@ -106,6 +116,12 @@ def load_config(instance_path: Path) -> dict:
             if "SERVICE_CONTACT" in os.environ
             else "چلڈرن سروسز کو 01234 567890 پر فون کریں (پیر سے جمعہ، صبح 9 سے شام 5 بجے تک)",
         ),
+        # A tel: link in the help box on every thank-you screen; out of hours only if set.
+        "SERVICE_CONTACT_PHONE": os.environ.get("SERVICE_CONTACT_PHONE", "01234 567890"),
+        "SERVICE_OUT_OF_HOURS": os.environ.get("SERVICE_OUT_OF_HOURS", ""),
+        # Where "Exit this page" goes; empty: a plain page of our own that looks like nothing.
+        "QUICK_EXIT_URL": os.environ.get("QUICK_EXIT_URL", "").strip(),
+        "PUBLIC_URL": _public_url(),
         "PRIVACY_CONTACT": os.environ.get(
             "PRIVACY_CONTACT",
             "the Data Protection Officer, Children's Services, County Hall (dpo@example.org)",

@@ -16,9 +16,20 @@ AUDIENCES = ("4-7", "8-12", "13-18", "parent")
 STATUSES = ("draft", "open", "closed", "archived")
 
 
+# No 0/O, 1/I/L: a code read off a poster or said aloud cannot be mistyped as another.
+SLUG_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+SLUG_LENGTH = 8  # 31**8: about 850 billion codes
+
+
 def new_slug() -> str:
-    """A short, unguessable public link code."""
-    return secrets.token_urlsafe(6)
+    """A short, unguessable public link code, in capitals (read in any case)."""
+    return "".join(secrets.choice(SLUG_ALPHABET) for _ in range(SLUG_LENGTH))
+
+
+def slug_spellings(code: str) -> set[str]:
+    """The stored codes a typed code may mean: exactly as typed (older mixed-case codes),
+    or in capitals (new codes, typed in any case)."""
+    return {code, code.upper()}
 
 
 class SurveyClosed(Exception):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from flask import abort, render_template, url_for
+from flask import abort, redirect, render_template, request, url_for
 from sqlalchemy.exc import IntegrityError
 
 from feedback.extensions import db
@@ -25,6 +25,10 @@ def survey_or_404(slug: str) -> Survey:
     survey = services.open_survey(db.session, slug)
     if survey is None or survey.status in HIDDEN:
         abort(404)
+    if survey.slug != slug:  # typed in another case: carry on at the one address
+        if request.method != "GET":
+            abort(404)
+        abort(redirect(url_for(request.endpoint, **{**request.view_args, "slug": survey.slug})))
     return survey
 
 

@@ -16,7 +16,14 @@ from sqlalchemy.orm import Session, joinedload
 from feedback.db import utcnow
 from feedback.surveys.drawing import is_drawing
 from feedback.surveys.kinds import answer_shape
-from feedback.surveys.models import Answer, Question, Response, Survey, SurveyClosed
+from feedback.surveys.models import (
+    Answer,
+    Question,
+    Response,
+    Survey,
+    SurveyClosed,
+    slug_spellings,
+)
 
 
 class InvalidAnswer(ValueError):
@@ -183,9 +190,14 @@ def submit_response(session: Session, response: Response, name: str | None = Non
 
 
 def open_survey(session: Session, slug: str) -> Survey | None:
-    """The survey with this public code and its current questions."""
-    stmt = select(Survey).options(joinedload(Survey.questions)).where(Survey.slug == slug)
-    return session.scalars(stmt).unique().one_or_none()
+    """The survey with this public code (in any case) and its current questions."""
+    stmt = (
+        select(Survey)
+        .options(joinedload(Survey.questions))
+        .where(Survey.slug.in_(slug_spellings(slug)))
+    )
+    found = session.scalars(stmt).unique().all()
+    return next((s for s in found if s.slug == slug), found[0] if found else None)
 
 
 def find_response(session: Session, submission_id: str | None) -> Response | None:

@@ -5,26 +5,27 @@ from __future__ import annotations
 import io
 
 import segno
-from flask import Response, abort, render_template, url_for
+from flask import Response, abort, current_app, render_template, url_for
 from sqlalchemy import select
 
 from feedback.extensions import db
 from feedback.staff.roles import role_required
-from feedback.surveys import bp
+from feedback.surveys import bp, services
 from feedback.surveys.models import Survey
 from feedback.surveys.words import words_for
 
 
 def _shareable(slug: str) -> Survey:
-    survey = db.session.scalar(select(Survey).where(Survey.slug == slug))
+    survey = services.open_survey(db.session, slug)
     if survey is None or survey.status != "open":
         abort(404)
     return survey
 
 
 def public_link(survey: Survey) -> str:
-    """The short link people type or scan: /s/<code>."""
-    return url_for("surveys.start", slug=survey.slug, _external=True)
+    """The short link people type or scan: PUBLIC_URL/s/<code>. Built from the configured
+    address, never the request's Host header, which whoever sends the request chooses."""
+    return current_app.config["PUBLIC_URL"] + url_for("surveys.start", slug=survey.slug)
 
 
 @bp.get("/staff/share")
