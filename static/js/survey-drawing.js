@@ -8,7 +8,15 @@
   var canvas = box && box.querySelector("canvas");
   var pen = canvas && canvas.getContext && canvas.getContext("2d");
   if (!pen || !field) { return; }
-  box.hidden = false;
+  // The drawing area opens from a button, so the question and Next still fit a phone.
+  var open = document.querySelector(".draw-open");
+  function show() {
+    box.hidden = false;
+    open.setAttribute("aria-expanded", "true");
+  }
+  open.parentNode.hidden = false;
+  open.addEventListener("click", show);
+  if (field.value) { show(); }
   var colour = "#1b1b1b";
   var down = false;
   var last = null;
@@ -73,8 +81,26 @@
       });
     });
   });
-  box.querySelector(".draw-clear").addEventListener("click", function () {
+  // "Start the drawing again" asks first, on the page (no pop-up): one slip of a finger
+  // must not rub out a child's picture.
+  var clear = box.querySelector(".draw-clear");
+  var sure = box.querySelector(".draw-sure");
+  function ask(open) {
+    sure.hidden = !open;
+    clear.setAttribute("aria-expanded", String(open));
+  }
+  clear.addEventListener("click", function () {
+    ask(true);
+    sure.querySelector(".draw-clear-no").focus();
+  });
+  sure.querySelector(".draw-clear-yes").addEventListener("click", function () {
     blank();
     field.value = "";
+    ask(false);
+    clear.focus();
+  });
+  sure.querySelector(".draw-clear-no").addEventListener("click", function () {
+    ask(false);
+    clear.focus();
   });
 })();

@@ -16,7 +16,8 @@ FAKE_SPEECH = """
 window.__spoken = [];
 window.SpeechSynthesisUtterance = function (text) { this.text = text; };
 Object.defineProperty(window, "speechSynthesis", { value: {
-  speak: function (u) { window.__spoken.push(u.text); }, cancel: function () {} } });
+  speak: function (u) { window.__spoken.push(u.text); }, cancel: function () {},
+  getVoices: function () { return [{ name: "Test voice", lang: "en-GB" }]; } } });
 """
 NO_SPEECH = "Object.defineProperty(window, 'speechSynthesis', { value: undefined });"
 
@@ -97,6 +98,7 @@ def test_a_child_can_draw_instead_of_writing(page, live_server, live_app):
     while page.locator("canvas").count() == 0:
         with page.expect_navigation():
             page.get_by_role("button", name="Skip").click()
+    page.get_by_role("button", name="Or draw a picture").click()
     assert_accessible(page, "question with a drawing area")
     page.get_by_role("button", name="Red").click()
     assert page.get_by_role("button", name="Red").get_attribute("aria-pressed") == "true"
