@@ -6,6 +6,12 @@
   var summary = document.querySelector(".error-summary");
   if (summary) { summary.focus(); }
 
+  // A page kept whole in the back/forward cache could show answers this device has since
+  // forgotten: fetch it afresh instead.
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) { window.location.reload(); }
+  });
+
   // Quick exit: forget this device's answers in the background, and replace this page
   // (so Back does not return to it). Also Shift pressed 3 times, like GOV.UK's.
   var exit = document.querySelector(".quick-exit");
