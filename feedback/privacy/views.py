@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from flask import abort, current_app, render_template, request
 
 from feedback.i18n import use_language
@@ -22,10 +24,21 @@ def notices():
     return render_template("privacy/notices.html", audiences=AUDIENCES)
 
 
+# A survey screen's own address: the only place "Back to the survey" may lead.
+SURVEY_SCREEN = re.compile(r"^/s/[A-Za-z0-9_-]{1,32}(/([0-9]{1,3}|send|thanks|saved))?$")
+
+
+def _back_to_survey() -> str | None:
+    """The survey screen the person came from (from ?back=), if it is one."""
+    back = request.args.get("back", "")
+    return back if SURVEY_SCREEN.match(back) else None
+
+
 @bp.get("/privacy/<audience>")
 def notice(audience: str):
     """Show the privacy notice written for one audience, in their own words, and in the
-    language of the survey it was reached from (`?lang=cy`: the footer of a Welsh survey)."""
+    language of the survey it was reached from (`?lang=cy`: the footer of a Welsh survey),
+    with a way back to the survey screen they came from."""
     if audience not in AUDIENCES:
         abort(404)
     lang = request.args.get("lang", DEFAULT)
@@ -39,6 +52,7 @@ def notice(audience: str):
         lang=None if lang == DEFAULT else lang,  # links between notices keep the language
         page_lang=lang,
         page_dir=text_direction(lang),
+        back_url=_back_to_survey(),
     )
 
 

@@ -322,3 +322,17 @@ def test_the_help_box_calls_the_service_by_tel_link(page, live_server, live_app)
     call = page.locator(".help a[href='tel:01234567890']")
     expect(call).to_be_visible()
     assert call.inner_text().strip().endswith("01234 567890")
+
+
+@pytest.mark.parametrize("screen", list(DEVICES))
+def test_the_privacy_notice_leads_back_to_the_survey(page, live_server, live_app, screen):
+    page.set_viewport_size(DEVICES[screen])
+    _start(page, live_server, _slug(live_app, "8-12"))
+    _next(page)
+    question_two = page.url
+    page.get_by_role("link", name="How we look after what you tell us").click()
+    expect(page.locator("h1")).to_have_text("What happens to your answers")
+    assert "survey_response" not in page.content()  # young people's words, not staff ones
+    assert_accessible(page, f"privacy notice opened from a survey on a {screen}")
+    page.get_by_role("link", name="Back to the survey").click()
+    expect(page).to_have_url(question_two)

@@ -110,3 +110,12 @@ def test_quick_exit_address_can_be_configured(app, client, survey):
     app.config["QUICK_EXIT_URL"] = "https://www.example.org/"
     assert client.get("/leave").location == "https://www.example.org/"
     assert 'data-exit="https://www.example.org/"' in client.get(f"/s/{survey}").text
+
+
+def test_a_notice_links_back_to_the_survey_screen_it_was_opened_from(client, survey):
+    start = client.get(f"/s/{survey}").text
+    assert f'href="/privacy/8-12?back=/s/{survey}"' in start
+    page = client.get(f"/privacy/8-12?back=/s/{survey}/3").text
+    assert f'class="back-link" href="/s/{survey}/3"' in page
+    for elsewhere in ("https://evil.example.com/", "//evil.example.com/s/x", "/staff/login"):
+        assert "back-link" not in client.get("/privacy/8-12", query_string={"back": elsewhere}).text
