@@ -34,8 +34,8 @@ def test_the_welsh_survey_speaks_welsh_on_every_screen(client, versions):
     assert "Byddai&#39;n well gen i beidio â dweud" in second  # skip, for parents
     assert ">Ydy</span>" in second and ">Nac ydy</span>" in second  # yes/no in Welsh
     assert "Yn ôl" in second  # back
-    nothing = post_answer(client, slug, 2, sid)
-    assert nothing.status_code == 422 and "Dewiswch ateb" in nothing.text
+    wrong = post_answer(client, slug, 2, sid, answer="not-a-choice")
+    assert wrong.status_code == 422 and "Dewiswch eto" in wrong.text
     assert post_answer(client, slug, 2, sid, answer="yes").status_code == 303
     assert send(client, slug, sid).status_code == 303
     thanks = client.get(f"/s/{slug}/thanks").text
