@@ -49,8 +49,9 @@ def test_a_draft_survey_previews_through_every_screen_and_nothing_is_stored(
     first = client.get(f"{base}/1")
     assert "How is your worker?" in first.text and "Question 1 of 3" in first.text
     assert f'action="{base}/1"' in first.text
-    nothing = client.post(f"{base}/1", data={"go": "next"})
-    assert nothing.status_code == 422 and "Choose an answer" in nothing.text
+    assert client.post(f"{base}/1", data={"go": "next"}).location == f"{base}/2"  # a skip
+    wrong = client.post(f"{base}/1", data={"go": "next", "answer": "not-a-choice"})
+    assert wrong.status_code == 422 and "not one of the choices" in wrong.text
     assert client.post(f"{base}/1", data={"go": "next", "answer": "5"}).location == f"{base}/2"
     assert client.post(f"{base}/2", data={"go": "skip"}).location == f"{base}/3"
     third = client.post(f"{base}/3", data={"go": "next", "answer": "Visit more"})
