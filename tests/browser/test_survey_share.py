@@ -8,7 +8,9 @@ from tests.browser.axe import assert_accessible
 pytestmark = pytest.mark.browser
 
 
-def test_staff_print_a_poster_with_a_qr_code(page, live_server):
+def test_staff_print_a_poster_with_a_qr_code(page, live_server, live_app, monkeypatch):
+    # Posters print the configured public address (here, the test server's).
+    monkeypatch.setitem(live_app.config, "PUBLIC_URL", live_server)
     page.goto(live_server + "/staff/share")
     page.get_by_label("Email address").fill("worker@example.org")
     page.get_by_label("Password").fill(DEMO_PASSWORD)
