@@ -36,6 +36,10 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "surveys.send": PUBLIC,
     "surveys.thanks": PUBLIC,
     "surveys.talk": PUBLIC,
+    "surveys.saved": PUBLIC,
+    "surveys.leave": PUBLIC,  # quick exit: forgets this device's answers
+    "surveys.leave_beacon": PUBLIC,
+    "surveys.neutral": PUBLIC,
     "surveys.tablet_welcome": PUBLIC,
     # a family's copy of their agreement (unguessable, expiring link) and the copy check
     "agreements.family_link_page": PUBLIC,
