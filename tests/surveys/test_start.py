@@ -70,6 +70,6 @@ def test_every_survey_screen_links_to_the_privacy_notice_for_its_audience(app, s
     client = app.test_client()
     sid = begin(client, survey)
     for path in (f"/s/{survey}", f"/s/{survey}/1", f"/s/{survey}/send"):
-        assert 'href="/privacy/8-12"' in client.get(path).text, path
+        assert 'href="/privacy/8-12?back=' in client.get(path).text, path
     send(client, survey, sid)
-    assert 'href="/privacy/8-12"' in client.get(f"/s/{survey}/thanks").text
+    assert 'href="/privacy/8-12?back=' in client.get(f"/s/{survey}/thanks").text
