@@ -36,4 +36,3 @@ def test_staff_record_of_processing_names_the_lawful_basis(client, login_as):
     login_as("practitioner")
     page = client.get("/staff/privacy").text
     assert "Article 6(1)(e) public task" in page and "6 years" in page
-
