@@ -71,7 +71,9 @@ def footer_notice_link(page: str) -> str:
     found = re.search(
         r'<footer class="site-footer">.*?<a href="([^"]+)" hreflang="(\w+)"', page, re.S
     )
-    return found.group(1).replace("&amp;", "&"), found.group(2)
+    # Without the way back to the survey screen (?back=), which every survey page adds.
+    link = re.sub(r"[?&]back=[^&]*", "", found.group(1).replace("&amp;", "&"))
+    return link, found.group(2)
 
 
 def test_a_welsh_survey_s_privacy_link_gives_the_welsh_notice(app, client):
