@@ -61,7 +61,10 @@ class SafeguardingAlert(Model):
     emailed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     retain_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # The current state, kept in step with the append-only events (`feedback.alerts.work`).
-    assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # No foreign key: SQLite can only add one by rebuilding the table, which would drop
+    # the guard triggers. The assignment itself is kept (with its key) in alert_events; a
+    # removed account here just shows as "not given to anyone".
+    assigned_to_id: Mapped[int | None]
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     outcome: Mapped[str | None] = mapped_column(String(20))
 

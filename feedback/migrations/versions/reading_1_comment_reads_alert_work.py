@@ -54,22 +54,8 @@ def upgrade() -> None:
         sa.UniqueConstraint("answer_id", name=op.f("uq_comment_reads_answer_id")),
     )
     # Plain ADD COLUMN (no table rebuild on SQLite): the alert table's guard triggers stay.
-    if postgres:
-        op.add_column("safeguarding_alerts", sa.Column("assigned_to_id", sa.Integer()))
-        op.create_foreign_key(
-            op.f("fk_safeguarding_alerts_assigned_to_id_users"),
-            "safeguarding_alerts",
-            "users",
-            ["assigned_to_id"],
-            ["id"],
-            ondelete="SET NULL",
-        )
-    else:  # SQLite adds a column with its foreign key, but not a constraint afterwards
-        op.execute(
-            "ALTER TABLE safeguarding_alerts ADD COLUMN assigned_to_id INTEGER"
-            " CONSTRAINT fk_safeguarding_alerts_assigned_to_id_users"
-            " REFERENCES users (id) ON DELETE SET NULL"
-        )
+    # No foreign key on the assignee: SQLite could only add one by rebuilding the table.
+    op.add_column("safeguarding_alerts", sa.Column("assigned_to_id", sa.Integer()))
     op.add_column(
         "safeguarding_alerts",
         sa.Column("closed_at", feedback.db.UTCDateTime(timezone=True), nullable=True),
@@ -146,14 +132,5 @@ def downgrade() -> None:
     )
     op.drop_column("safeguarding_alerts", "outcome")
     op.drop_column("safeguarding_alerts", "closed_at")
-    if postgres:
-        op.drop_constraint(
-            op.f("fk_safeguarding_alerts_assigned_to_id_users"),
-            "safeguarding_alerts",
-            type_="foreignkey",
-        )
-    # SQLite cannot drop a column with a foreign key without rebuilding the table (which
-    # would lose the guard triggers); the unused column stays there.
-    if postgres:
-        op.drop_column("safeguarding_alerts", "assigned_to_id")
+    op.drop_column("safeguarding_alerts", "assigned_to_id")
     op.drop_table("comment_reads")
