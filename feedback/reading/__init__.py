@@ -8,7 +8,7 @@ The list and the read markers live here; alerts raised by hand go through
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, g
+from flask import Blueprint, Flask, request
 
 bp = Blueprint("reading", __name__, url_prefix="/staff/comments")
 READERS = ("lead", "admin")
@@ -37,6 +37,9 @@ def _unread_count() -> int | None:
 
     if not (current_user.is_authenticated and current_user.has_role(*READERS)):
         return None
-    if "unread_comment_count" not in g:
-        g.unread_comment_count = unread_count(db.session)
-    return g.unread_comment_count
+    # Kept on the request (not `g`, which a test's app context keeps across requests) so
+    # the nav and the dashboard tile count once per page.
+    found = getattr(request, "unread_comment_count", None)
+    if found is None:
+        found = request.unread_comment_count = unread_count(db.session)
+    return found

@@ -38,7 +38,6 @@ def _written() -> ColumnElement[bool]:
 def _comments(stmt):
     return (
         stmt.select_from(Answer)
-        .options(joinedload(Response.survey))
         .join(Question, Answer.question_id == Question.id)
         .join(Response, Answer.response_id == Response.id)
         .where(_written())
@@ -58,6 +57,7 @@ def to_read(session: Session, page: int = 0) -> list[tuple[Answer, Response]]:
     """Unread comments: flagged first, then the most negative, then the newest."""
     stmt = (
         _comments(select(Answer, Response))
+        .options(joinedload(Response.survey))
         .where(_unread())
         .order_by(
             Answer.flagged.desc(),
@@ -73,6 +73,7 @@ def recently_read(session: Session, page: int = 0):
     """Comments already read, newest read first, with who read them and when."""
     stmt = (
         _comments(select(Answer, Response, CommentRead, User))
+        .options(joinedload(Response.survey))
         .join(CommentRead, CommentRead.answer_id == Answer.id)
         .outerjoin(User, CommentRead.read_by_id == User.id)
         .order_by(CommentRead.read_at.desc(), CommentRead.id.desc())
