@@ -71,13 +71,17 @@ def _refused_update(table: str, distinct: str) -> str:
     return " OR ".join(fixed + people)
 
 
+_KEPT = (
+    "EXISTS (SELECT 1 FROM safeguarding_alerts a WHERE a.id = OLD.alert_id"
+    " AND (a.retain_until IS NULL OR a.retain_until > NOW_FUNCTION))"
+)
+
+
 def _alert_kept(now: str) -> str:
     # The alert is still there and not past its retention date (during `purge-expired`
-    # the alert's own delete cascades here, and is allowed).
-    return (
-        "EXISTS (SELECT 1 FROM safeguarding_alerts a WHERE a.id = OLD.alert_id"
-        f" AND (a.retain_until IS NULL OR a.retain_until > {now}))"
-    )
+    # the alert's own delete cascades here, and is allowed). `now` is one of two fixed
+    # SQL functions, never input.
+    return _KEPT.replace("NOW_FUNCTION", now)
 
 
 SQLITE_NOW = "datetime('now')"
