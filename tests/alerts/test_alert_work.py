@@ -118,6 +118,7 @@ def test_no_concern_returns_the_comment_and_reopening_withholds_it(session, make
     session.commit()
     answer, alert = comment_of(session, response), alerts(session)[0]
     exported = "".join(csv_lines(session, MARCH))
+    session.commit()  # the export streams on its own connection settings; start afresh
     assert is_withheld(session, answer) and WITHHELD in exported
     close_alert(session, alert, user.id, "referred", "Referred.")
     assert is_withheld(session, answer)
@@ -125,6 +126,7 @@ def test_no_concern_returns_the_comment_and_reopening_withholds_it(session, make
     close_alert(session, alert, user.id, "no_concern", "A story they read at school.")
     session.commit()
     exported = "".join(csv_lines(session, MARCH))
+    session.commit()
     assert not is_withheld(session, answer) and WITHHELD not in exported
     reopen_alert(session, alert, user.id, "They wrote again.")
     assert is_withheld(session, answer)
