@@ -8,7 +8,7 @@ at once) does not flood the lead's inbox. Each alert remembers how its email wen
 alert and by `flask send-alert-emails`.
 Without `SMTP_HOST` nothing is sent and alerts say email is not set up.
 
-One email per alert, however many requests and workers send at once: before sending, a
+Each alert is emailed once, however many requests and workers send at once: before sending, a
 sender claims the alerts it will email in one committed UPDATE (it sets `emailed_at` on
 unsent alerts nobody else holds), and sends only those it got. A claim a crashed sender
 left behind is free again after CLAIM_SECONDS.

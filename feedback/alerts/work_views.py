@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask_login import current_user
 
-from feedback.alerts import bp, work
+from feedback.alerts import SEES_ALERTS, bp, work
 from feedback.alerts.forms import AssignForm, CloseForm, NoteForm, ReopenForm
 from feedback.alerts.history import OUTCOMES
 from feedback.alerts.views import alert_or_404, detail_page, done, refused
@@ -15,7 +15,7 @@ from feedback.staff.roles import role_required
 
 
 @bp.post("/<int:alert_id>/assign")
-@role_required("safeguarding")
+@role_required(*SEES_ALERTS)
 def assign(alert_id: int):
     """Give the alert to a safeguarding lead or administrator."""
     alert = alert_or_404(alert_id)
@@ -31,7 +31,7 @@ def assign(alert_id: int):
 
 
 @bp.post("/<int:alert_id>/notes")
-@role_required("safeguarding")
+@role_required(*SEES_ALERTS)
 def note(alert_id: int):
     """Add a dated note to the alert."""
     alert = alert_or_404(alert_id)
@@ -43,7 +43,7 @@ def note(alert_id: int):
 
 
 @bp.post("/<int:alert_id>/close")
-@role_required("safeguarding")
+@role_required(*SEES_ALERTS)
 def close(alert_id: int):
     """Close the alert with an outcome and what was done."""
     alert = alert_or_404(alert_id)
@@ -59,7 +59,7 @@ def close(alert_id: int):
 
 
 @bp.post("/<int:alert_id>/reopen")
-@role_required("safeguarding")
+@role_required(*SEES_ALERTS)
 def reopen(alert_id: int):
     """Open a closed alert again, saying why."""
     alert = alert_or_404(alert_id)

@@ -10,7 +10,7 @@ from feedback.alerts.work import AlertStateError, raise_by_hand
 from feedback.extensions import db
 from feedback.reading import bp, services
 from feedback.reading.forms import RaiseForm, ReadForm
-from feedback.reports.queries import staff_names
+from feedback.reports.quotes import staff_names
 from feedback.reports.redact import redact
 from feedback.staff import audit
 from feedback.staff.roles import role_required
