@@ -2,7 +2,7 @@
 outcome, append-only events and notes
 
 Revision ID: reading_1
-Revises: reports_2
+Revises: limits_1
 Create Date: 2026-12-05 20:45:00
 """
 
@@ -13,7 +13,7 @@ import feedback.db
 from feedback.alerts.history import postgres_drop, postgres_triggers, sqlite_triggers
 
 revision = "reading_1"
-down_revision = "reports_2"
+down_revision = "limits_1"
 branch_labels = None
 depends_on = None
 
