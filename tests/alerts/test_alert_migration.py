@@ -10,7 +10,7 @@ from feedback import migrate
 
 def test_an_acknowledged_alert_becomes_closed_with_its_action_as_the_note(tmp_path):
     engine = create_engine(f"sqlite:///{tmp_path / 'old.sqlite'}")
-    migrate.upgrade(engine, "simple_2")
+    migrate.upgrade(engine, "limits_1")  # the revision before reading_1
     with engine.begin() as conn:
         conn.execute(
             text(
