@@ -44,6 +44,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         i18n,
         limits,
         privacy,
+        reading,
         reports,
         results,
         staff,
@@ -61,6 +62,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     reports.init_app(app)  # "You told us, we did"
     privacy.init_app(app)  # notices, retention, people's rights
     alerts.init_app(app)  # the safeguarding lead's alerts
+    reading.init_app(app)  # every written comment read by a person
     dashboard.init_app(app)  # results by principle
     results.init_app(app)  # every question's answers, written answers, exports
     cli.init_app(app)

@@ -7,10 +7,12 @@ from feedback.agreements.models import (
     FamilyLink,
     Signature,
 )
+from feedback.alerts.history import AlertEvent, AlertNote
 from feedback.alerts.models import SafeguardingAlert
 from feedback.analysis.daily import DayStamp, ScoreDay, ThemeDay
 from feedback.analysis.overrides import ThemeOverride
 from feedback.limits.models import RateCount
+from feedback.reading.models import CommentRead
 from feedback.reports.models import Action, WithheldQuote
 from feedback.results.daily import AnswerDay, AnswerDayStamp
 from feedback.staff.audit import AuditEvent
@@ -20,6 +22,8 @@ from feedback.surveys.models import Answer, Question, Response, Survey
 __all__ = [
     "Action",
     "Agreement",
+    "AlertEvent",
+    "AlertNote",
     "AgreementTemplate",
     "AgreementVersion",
     "FamilyLink",
@@ -27,6 +31,7 @@ __all__ = [
     "Answer",
     "AnswerDay",
     "AnswerDayStamp",
+    "CommentRead",
     "DayStamp",
     "AuditEvent",
     "Question",

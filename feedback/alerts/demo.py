@@ -1,5 +1,5 @@
 """Demo alerts for a first run (added once): a few demo comments are replaced by words
-the safeguarding screen flags, and the first alert is shown as already dealt with."""
+the safeguarding screen flags, and the first alert is shown as already closed."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from feedback.alerts.models import SafeguardingAlert
+from feedback.alerts.work import close_alert
 from feedback.analysis.store import analyse_answer
 from feedback.staff.models import User
 from feedback.surveys.models import Answer, Question, Response
@@ -39,6 +40,6 @@ def seed_alerts(session: Session) -> bool:
             select(SafeguardingAlert).where(SafeguardingAlert.answer_id == answer.id)
         )
         if alert is not None and entry.get("action") and lead is not None:
-            alert.acknowledge(lead.id, entry["action"])
+            close_alert(session, alert, lead.id, entry.get("outcome", "other"), entry["action"])
     session.flush()
     return bool(answers)

@@ -1,11 +1,14 @@
 """Email the safeguarding leads that a new alert is waiting. Never the comment itself.
 
 Sent after the alert is committed (see `feedback.alerts.init_app`), through smtplib to
-`SMTP_HOST`. Each alert remembers how its email went (`email_status`): a failed send is
-shown on the alert and tried again with the next alert and by `flask send-alert-emails`.
+`SMTP_HOST`. Every alert waiting at that moment goes in ONE email that gives their count
+and lists them, so a burst of alerts (one client sending many comments, or many children
+at once) does not flood the lead's inbox. Each alert remembers how its email went
+(`email_status`): a failed send is shown on the alert and tried again with the next
+alert and by `flask send-alert-emails`.
 Without `SMTP_HOST` nothing is sent and alerts say email is not set up.
 
-One email per alert, however many requests and workers send at once: before sending, a
+Each alert is emailed once, however many requests and workers send at once: before sending, a
 sender claims the alerts it will email in one committed UPDATE (it sets `emailed_at` on
 unsent alerts nobody else holds), and sends only those it got. A claim a crashed sender
 left behind is free again after CLAIM_SECONDS.
@@ -50,13 +53,16 @@ def recipients(session: Session) -> list[str]:
     return []
 
 
-def _message(alert: SafeguardingAlert, config: Mapping, to: list[str]) -> EmailMessage:
+def _message(alerts, config: Mapping, to: list[str]) -> EmailMessage:
     message = EmailMessage()
-    message["Subject"] = f"Safeguarding alert {alert.id}: a comment needs reading"
+    if len(alerts) == 1:
+        message["Subject"] = f"Safeguarding alert {alerts[0].id}: a comment needs reading"
+    else:
+        message["Subject"] = f"{len(alerts)} new safeguarding alerts: comments need reading"
     message["From"] = config.get("MAIL_FROM") or "feedback@localhost"
     message["To"] = ", ".join(to)
     message.set_content(
-        render_template("alerts/email.txt", alert=alert, service=config.get("SERVICE_NAME", ""))
+        render_template("alerts/email.txt", alerts=alerts, service=config.get("SERVICE_NAME", ""))
     )
     return message
 
@@ -83,25 +89,27 @@ def _failed(alert: SafeguardingAlert, why: str, result: SendResult) -> None:
 
 
 def _send(alerts, config: Mapping, to: list[str], result: SendResult) -> None:
+    """One email for all these alerts; each alert records how it went."""
     try:
         with _connect(config) as smtp:
-            for alert in alerts:
-                try:
-                    smtp.send_message(_message(alert, config, to))
-                except smtplib.SMTPServerDisconnected:
-                    raise  # the connection is gone: the rest are marked failed below
-                except smtplib.SMTPException as error:
+            try:
+                smtp.send_message(_message(alerts, config, to))
+            except smtplib.SMTPServerDisconnected:
+                raise  # the connection is gone: marked failed below
+            except smtplib.SMTPException as error:
+                for alert in alerts:
                     _failed(alert, f"The mail server refused it: {error}", result)
-                else:
-                    alert.email_status, alert.email_error = "sent", ""
-                    alert.email_attempts += 1
-                    alert.emailed_at = utcnow()
-                    result.sent.append(alert.id)
+                return
     except (OSError, smtplib.SMTPException) as error:
-        done = set(result.sent) | set(result.failed)
         for alert in alerts:
-            if alert.id not in done:
-                _failed(alert, f"Could not reach the mail server: {error}", result)
+            _failed(alert, f"Could not reach the mail server: {error}", result)
+        return
+    sent_at = utcnow()
+    for alert in alerts:
+        alert.email_status, alert.email_error = "sent", ""
+        alert.email_attempts += 1
+        alert.emailed_at = sent_at
+        result.sent.append(alert.id)
 
 
 def _claim(session: Session) -> list[SafeguardingAlert]:

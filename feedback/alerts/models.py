@@ -3,8 +3,9 @@
 An alert is raised in the same transaction as the answer it is about, so there is never
 an answer without its alert, nor an alert without its answer. It keeps its own copy of
 the comment (a child may change their answer before sending; what they first wrote
-still matters). It can be acknowledged once, with the action taken, and never deleted
-before its retention date: triggers in the database refuse it (see `guard.py`).
+still matters). It is worked (assigned, noted, closed with an outcome, reopened) through
+`feedback.alerts.work`, whose records are append-only; it is never deleted before its
+retention date: triggers in the database refuse it (see `guard.py`).
 
 No Flask here: services flush, the caller commits; emails go out after the commit
 (`feedback.alerts.mail`).
@@ -25,15 +26,11 @@ EMAIL_STATUSES = ("pending", "sent", "failed", "not_set_up")
 RAISED_KEY = "safeguarding_alerts_raised"  # session.info: alerts flushed, not yet committed
 
 
-class AlreadyAcknowledged(Exception):
-    """Someone has already recorded what was done about this alert."""
-
-
 class SafeguardingAlert(Model):
     __tablename__ = "safeguarding_alerts"
     __table_args__ = (
         CheckConstraint(f"email_status IN {EMAIL_STATUSES!r}", name="email_status_known"),
-        Index("ix_safeguarding_alerts_open", "acknowledged_at", "raised_at"),
+        Index("ix_safeguarding_alerts_open", "closed_at", "raised_at"),
         Index("ix_safeguarding_alerts_answer", "answer_id"),
     )
 
@@ -43,12 +40,16 @@ class SafeguardingAlert(Model):
     comment: Mapped[str] = mapped_column(Text)
     reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
     # "words": written words that may show harm; "safety_answer": the lowest answer to a
-    # safety question ("How safe do you feel where you live?").
+    # safety question ("How safe do you feel where you live?"); "by_hand": raised by a
+    # member of staff who read the comment (their reason is the alert's reason).
     kind: Mapped[str] = mapped_column(String(20), default="words", server_default="words")
     # What the child chose to give when asked "Do you want someone to talk to you about
     # this?": a name or a way to reach them. Only the safeguarding lead sees it.
     contact: Mapped[str | None] = mapped_column(Text)
     raised_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Before alerts could be worked, an alert was acknowledged once with the action taken;
+    # those records are kept as they were (the migration `reading_1` closed them as
+    # "other" with that action as the closing note).
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     acknowledged_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL")
@@ -59,13 +60,20 @@ class SafeguardingAlert(Model):
     email_error: Mapped[str] = mapped_column(String(200), default="")
     emailed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     retain_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The current state, kept in step with the append-only events (`feedback.alerts.work`).
+    # No foreign key: SQLite can only add one by rebuilding the table, which would drop
+    # the guard triggers. The assignment itself is kept (with its key) in alert_events; a
+    # removed account here just shows as "not given to anyone".
+    assigned_to_id: Mapped[int | None]
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    outcome: Mapped[str | None] = mapped_column(String(20))
 
     answer: Mapped[Answer | None] = relationship()
     survey: Mapped[Survey | None] = relationship()
 
     @property
     def is_open(self) -> bool:
-        return self.acknowledged_at is None
+        return self.closed_at is None
 
     @property
     def respondent_name(self) -> str | None:
@@ -73,17 +81,6 @@ class SafeguardingAlert(Model):
         if self.answer is None or self.survey is None or not self.survey.named_responses:
             return None
         return self.answer.response.respondent_name or None
-
-    def acknowledge(self, user_id: int, action: str) -> None:
-        """Record what was done; once only, and never without saying what."""
-        if not self.is_open:
-            raise AlreadyAcknowledged("What was done about this alert is already recorded.")
-        action = (action or "").strip()
-        if not action:
-            raise ValueError("Say what was done about this alert.")
-        self.action_taken = action
-        self.acknowledged_by_id = user_id
-        self.acknowledged_at = utcnow()
 
 
 def raise_alert(
@@ -132,10 +129,8 @@ def add_contact(session: Session, response, contact: str) -> int:
 
 
 def open_alert_count(session: Session) -> int:
-    """How many alerts still need someone to record what was done (one indexed count)."""
-    stmt = select(func.count(SafeguardingAlert.id)).where(
-        SafeguardingAlert.acknowledged_at.is_(None)
-    )
+    """How many alerts are still open (one indexed count)."""
+    stmt = select(func.count(SafeguardingAlert.id)).where(SafeguardingAlert.closed_at.is_(None))
     return session.scalar(stmt) or 0
 
 

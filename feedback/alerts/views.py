@@ -1,15 +1,18 @@
-"""The alert queue for the designated safeguarding lead (and administrators)."""
+"""The alert queue for the designated safeguarding lead (and administrators), and working
+one alert: assign it, add notes, close it with an outcome, reopen it."""
 
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, url_for
-from flask_login import current_user
 from sqlalchemy import case, select
 from sqlalchemy.orm import joinedload
 
 from feedback.alerts import SEES_ALERTS, bp
-from feedback.alerts.forms import AcknowledgeForm
-from feedback.alerts.models import AlreadyAcknowledged, SafeguardingAlert
+from feedback.alerts.answers import whole_response
+from feedback.alerts.forms import AssignForm, CloseForm, NoteForm, ReopenForm
+from feedback.alerts.history import OUTCOMES
+from feedback.alerts.models import SafeguardingAlert
+from feedback.alerts.work import AlertStateError, assignable, history
 from feedback.extensions import db
 from feedback.staff import audit
 from feedback.staff.models import User
@@ -19,7 +22,7 @@ from feedback.surveys.models import Answer
 PAGE_SIZE = 100
 
 
-def _alert_or_404(alert_id: int) -> SafeguardingAlert:
+def alert_or_404(alert_id: int) -> SafeguardingAlert:
     alert = db.session.scalar(
         select(SafeguardingAlert)
         .options(
@@ -36,8 +39,8 @@ def _alert_or_404(alert_id: int) -> SafeguardingAlert:
 @bp.get("/")
 @role_required(*SEES_ALERTS)
 def index():
-    """Every alert, those still waiting for an action first, newest first."""
-    waiting_first = case((SafeguardingAlert.acknowledged_at.is_(None), 0), else_=1)
+    """Every alert, open ones first, newest first."""
+    waiting_first = case((SafeguardingAlert.closed_at.is_(None), 0), else_=1)
     alerts = db.session.scalars(
         select(SafeguardingAlert)
         .options(
@@ -47,9 +50,10 @@ def index():
         .order_by(waiting_first, SafeguardingAlert.raised_at.desc(), SafeguardingAlert.id.desc())
         .limit(PAGE_SIZE)
     ).all()
+    people = {u.id: u for u in assignable(db.session)}
     audit.log("viewed", "safeguarding_alerts", "", f"queue of {len(alerts)}")
     db.session.commit()
-    return render_template("alerts/index.html", alerts=alerts)
+    return render_template("alerts/index.html", alerts=alerts, people=people, outcomes=OUTCOMES)
 
 
 def _visit(alert: SafeguardingAlert) -> dict | None:
@@ -62,38 +66,62 @@ def _visit(alert: SafeguardingAlert) -> dict | None:
     return {"worker": worker, "team": response.team}
 
 
-def _detail(alert: SafeguardingAlert, form: AcknowledgeForm, status: int = 200):
-    handler = db.session.get(User, alert.acknowledged_by_id) if alert.acknowledged_by_id else None
+def detail_page(alert: SafeguardingAlert, status: int = 200, **forms):
+    """The alert page with its forms (any given in `forms` keep what was typed and errors)."""
+    people = assignable(db.session)
+    rows = history(db.session, alert)
+    who = db.session.scalars(select(User).where(User.id.in_(_people_in(rows))))
+    names = {u.id: u.name for u in who}
+    response = alert.answer.response if alert.answer is not None else None
     page = render_template(
-        "alerts/detail.html", alert=alert, form=form, handler=handler, visit=_visit(alert)
+        "alerts/detail.html",
+        alert=alert,
+        visit=_visit(alert),
+        response=response,
+        answers=whole_response(db.session, response, alert.answer_id),
+        history=rows,
+        names=names,
+        assignee=db.session.get(User, alert.assigned_to_id) if alert.assigned_to_id else None,
+        outcomes=OUTCOMES,
+        assign_form=forms.get("assign_form")
+        or AssignForm(formdata=None, people=people, assignee=alert.assigned_to_id),
+        note_form=forms.get("note_form") or NoteForm(formdata=None),
+        close_form=forms.get("close_form") or CloseForm(formdata=None),
+        reopen_form=forms.get("reopen_form") or ReopenForm(formdata=None),
+        problem=forms.get("problem", ""),
     )
     return page, status
+
+
+def _people_in(rows) -> set[int]:
+    found = set()
+    for row in rows:
+        found.update(i for i in (row.by_id, getattr(row, "assignee_id", None)) if i)
+    return found
 
 
 @bp.get("/<int:alert_id>")
 @role_required(*SEES_ALERTS)
 def detail(alert_id: int):
-    """One alert: the comment, the survey, when it came in, and what was done."""
-    alert = _alert_or_404(alert_id)
+    """One alert: the comment, the whole response, the survey, the visit, its history."""
+    alert = alert_or_404(alert_id)
     audit.log("alert_viewed", "safeguarding_alert", alert.id)
     db.session.commit()
-    return _detail(alert, AcknowledgeForm())
+    return detail_page(alert)
 
 
-@bp.post("/<int:alert_id>")
-@role_required(*SEES_ALERTS)
-def acknowledge(alert_id: int):
-    """Record what was done about an alert (once; it is then kept as it is)."""
-    alert = _alert_or_404(alert_id)
-    form = AcknowledgeForm()
-    if not form.validate():
-        return _detail(alert, form, 422)
-    try:
-        alert.acknowledge(current_user.id, form.action.data)
-    except AlreadyAcknowledged as error:
-        form.action.errors = [str(error)]
-        return _detail(alert, form, 409)
-    audit.log("alert_handled", "safeguarding_alert", alert.id)
+def done(alert: SafeguardingAlert, action: str, message: str):
+    """Audit the step, commit once, and go back to the alert."""
+    audit.log(action, "safeguarding_alert", alert.id)
     db.session.commit()
-    flash(f"Saved what was done about alert {alert.id}.")
-    return redirect(url_for("alerts.index"), 303)
+    flash(message)
+    return redirect(url_for("alerts.detail", alert_id=alert.id), 303)
+
+
+def refused(alert: SafeguardingAlert, error: AlertStateError | ValueError, **forms):
+    db.session.rollback()
+    status = 409 if isinstance(error, AlertStateError) else 422
+    return detail_page(alert_or_404(alert.id), status, problem=str(error), **forms)
+
+
+from feedback.alerts import work_views  # noqa: E402,F401  (the steps' routes)

@@ -8,6 +8,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import Text, cast, func, select
 
+from feedback.alerts.withheld import is_withheld, shown
 from feedback.analysis import THEMES
 from feedback.analysis.overrides import NotSentYet, UnknownTheme, move_comment
 from feedback.analysis.scores import in_scope
@@ -34,9 +35,9 @@ def _theme(number: int) -> str | None:
 
 
 def _comments_in(theme: str | None, page: int, form):
-    """Unflagged comments from sent responses in this theme and the chosen period,
-    audience and survey, newest first (flagged comments belong to the safeguarding
-    lead's queue, not here)."""
+    """Comments from sent responses in this theme and the chosen period, audience and
+    survey, newest first, except withheld ones (they belong to the safeguarding lead's
+    queue until the alert is closed as no concern)."""
     text = cast(Answer.themes, Text)
     stmt = (
         select(Answer, Response.respondent_name)
@@ -45,7 +46,7 @@ def _comments_in(theme: str | None, page: int, form):
         .where(
             Question.kind == "text",
             Answer.sentiment.is_not(None),
-            Answer.flagged.is_(False),
+            shown(),
         )
     )
     period = form.chosen_period(date.today())
@@ -95,7 +96,7 @@ def theme(number: int):
 def move(answer_id: int):
     """Move one comment out of a theme into another; the choice is kept over re-analysis."""
     answer = db.session.get(Answer, answer_id)
-    if answer is None or answer.flagged or answer.sentiment is None:
+    if answer is None or answer.sentiment is None or is_withheld(db.session, answer):
         abort(404)
     form = MoveForm(themes=[t.name for t in THEMES])
     back = request.form.get("back", type=int, default=0)

@@ -129,6 +129,8 @@ def _describe_alert(a: SafeguardingAlert) -> dict[str, Any]:
         "raised_at": a.raised_at.isoformat(),
         "action_recorded_at": a.acknowledged_at.isoformat() if a.acknowledged_at else None,
         "what_was_done": a.action_taken,
+        "closed_at": a.closed_at.isoformat() if a.closed_at else None,
+        "outcome": a.outcome,
         "kept_until": a.retain_until.isoformat() if a.retain_until else None,
     }
 

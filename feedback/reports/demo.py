@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from feedback.alerts.withheld import shown
 from feedback.reports.models import Action
 from feedback.reports.publishing import advise
 from feedback.surveys.models import Answer, Question
@@ -44,7 +45,7 @@ def _mark_quotes(session: Session) -> None:
     rows = session.execute(
         select(Answer, Question.principle)
         .join(Question, Answer.question_id == Question.id)
-        .where(Question.kind == "text", Answer.value.is_not(None), Answer.flagged.is_(False))
+        .where(Question.kind == "text", Answer.value.is_not(None), shown())
         .order_by(Answer.id)
     ).all()
     seen: dict[int, set[str]] = {}

@@ -12,6 +12,7 @@ from sqlalchemy import select, type_coerce
 from sqlalchemy.orm import Session
 from sqlalchemy.types import NullType
 
+from feedback.alerts.withheld import withheld
 from feedback.reports.queries import Filters, in_scope
 from feedback.reports.redact import redact
 from feedback.surveys.models import Answer, Question, Response, Survey
@@ -81,6 +82,7 @@ def csv_lines(session: Session, filters: Filters) -> Iterator[str]:
             Answer.sentiment,
             _raw(Answer.themes),
             Answer.flagged,
+            withheld().label("withheld"),
             Answer.ok_to_quote,
         )
         .select_from(Answer)
@@ -116,6 +118,7 @@ def csv_lines(session: Session, filters: Filters) -> Iterator[str]:
             sentiment,
             themes,
             flagged,
+            held,
             quote,
         ) in rows:
             if rid != last_response:
@@ -135,7 +138,7 @@ def csv_lines(session: Session, filters: Filters) -> Iterator[str]:
                 shown = ""
             elif kind != "text":
                 shown = safe_cell(value)
-            elif flagged:
+            elif held:
                 shown = WITHHELD
             else:
                 shown = comments.get(value)

@@ -4,7 +4,8 @@ A comment may be quoted only when all of these hold:
 
 - it is a written answer (not skipped, not empty) in a response that was SENT;
 - the person who wrote it ticked "you can quote me" (`Answer.ok_to_quote`);
-- the safeguarding screen did not flag it;
+- it is not withheld for safeguarding: not flagged by the screen and with no alert, or
+  every alert about it closed as "no concern" (`feedback.alerts.withheld`);
 - the participation lead has not left it out (`WithheldQuote`).
 
 Its words are only ever handed out redacted (staff names, the respondent's own name,
@@ -23,6 +24,7 @@ from datetime import datetime
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from feedback.alerts.withheld import shown
 from feedback.analysis.scores import in_scope
 from feedback.reports.models import WithheldQuote
 from feedback.reports.redact import redact
@@ -45,7 +47,8 @@ class Quote:
 
 
 def quotable_query(*, include_withheld: bool = False) -> Select:
-    """The rule as a query: sent, agreed by its writer, not flagged, (not withheld)."""
+    """The rule as a query: sent, agreed by its writer, not withheld for safeguarding,
+    (not left out by the lead)."""
     withheld = select(WithheldQuote.answer_id).where(WithheldQuote.answer_id == Answer.id)
     stmt = (
         select(
@@ -65,7 +68,7 @@ def quotable_query(*, include_withheld: bool = False) -> Select:
             Response.submitted_at.is_not(None),
             Question.kind == "text",
             Answer.ok_to_quote.is_(True),
-            Answer.flagged.is_(False),
+            shown(),
             Answer.skipped.is_(False),
             Answer.value.is_not(None),
         )

@@ -11,6 +11,7 @@ from datetime import date
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from feedback.alerts.withheld import is_withheld
 from feedback.reports.data import Report, build_report
 from feedback.reports.models import Action, WithheldQuote
 from feedback.reports.period import Period
@@ -120,13 +121,15 @@ def withhold_quote(
     """Leave a comment out of every quote, or let it be quoted again.
 
     Only the person who wrote a comment can agree to it being quoted; the lead can only
-    leave it out (or take that back). Flagged comments are never quoted.
+    leave it out (or take that back). Flagged comments are not quoted unless the
+    safeguarding lead closed the alert as no concern.
     """
     if answer.question.kind != "text" or not answer.value:
         raise CannotQuote("Only written comments can be quoted.")
-    if not withheld and answer.flagged:
+    if not withheld and is_withheld(session, answer):
         raise CannotQuote(
-            "This comment was flagged by the safeguarding screen: it is never quoted."
+            "This comment was flagged by the safeguarding screen: it is not quoted unless"
+            " the safeguarding lead closes its alert as no concern."
         )
     if not withheld and not answer.ok_to_quote:
         raise CannotQuote("Only comments whose writer said we may quote them can be quoted.")

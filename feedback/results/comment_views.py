@@ -47,8 +47,8 @@ def _page(c, form, rows, more: bool, page: int):
     staff = staff_names(db.session) if rows and not sees else []
     shown = [
         (answer, question, survey, name if sees else None,
-         shown_text(answer.value, answer.flagged, sees, [*staff, name or ""]))
-        for answer, question, survey, name in rows
+         shown_text(answer.value, held, sees, [*staff, name or ""]))
+        for answer, question, survey, name, held in rows
     ]  # fmt: skip
     kept = {k: request.args[k] for k in KEPT if request.args.get(k)}
     return render_template(

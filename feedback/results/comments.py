@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import Text, cast, select
 from sqlalchemy.orm import Session
 
+from feedback.alerts.withheld import withheld
 from feedback.results import kinds
 from feedback.results.queries import Scope, scoped
 from feedback.surveys.models import Answer, Question, Response, Survey
@@ -27,9 +28,10 @@ class CommentFilters:
 def written_answers(
     session: Session, scope: Scope, f: CommentFilters, page: int = 0
 ) -> tuple[list, bool]:
-    """([(answer, question text, survey title, respondent name)], whether there are more)."""
+    """([(answer, question text, survey title, respondent name, withheld)], whether there
+    are more). Withheld: the one safeguarding rule (`feedback.alerts.withheld`)."""
     stmt = (
-        select(Answer, Question.text, Survey.title, Response.respondent_name)
+        select(Answer, Question.text, Survey.title, Response.respondent_name, withheld())
         .join(Response, Answer.response_id == Response.id)
         .join(Question, Answer.question_id == Question.id)
         .join(Survey, Response.survey_id == Survey.id)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from feedback.alerts.withheld import withheld
 from feedback.reports.export import _listed, _raw, _when, safe_cell
 from feedback.results import kinds, queries
 from feedback.results.access import shown_text
@@ -77,7 +78,9 @@ class Labeller:
 
 def answer_rows(session: Session, scope: Scope, questions: dict[int, Asked]):
     """Yield batches of rows (response id, sent, audience, team, question id, value,
-    choices, score, skipped, sentiment, themes, flagged), one survey after another."""
+    choices, score, skipped, sentiment, themes, flagged), one survey after another.
+    "flagged" is the one safeguarding rule (`feedback.alerts.withheld`): flagged and not
+    closed as no concern."""
     stmt = (
         select(
             Response.id,
@@ -91,7 +94,7 @@ def answer_rows(session: Session, scope: Scope, questions: dict[int, Asked]):
             Answer.skipped,
             Answer.sentiment,
             _raw(Answer.themes),
-            Answer.flagged,
+            withheld().label("flagged"),
         )
         .select_from(Answer)
         .join(Response, Answer.response_id == Response.id)

@@ -7,7 +7,7 @@ import socket
 import pytest
 
 from feedback.alerts.mail import NO_RECIPIENTS, send_pending
-from tests.alerts.factories import DISCLOSURE, alerts, comment_question, open_survey
+from tests.alerts.factories import DISCLOSURE, alerts, comment_question, open_survey, respond
 from tests.alerts.fake_smtp import fake_smtp
 from tests.surveys.conftest import begin, post_answer
 
@@ -90,7 +90,8 @@ def test_a_refused_send_is_retried_with_the_next_alert(app, client, session, lea
         _flagged_answer_through_the_pages(
             app.test_client(), slug, "he touches me and says its a secret"
         )
-    assert len(box.messages) == 2
+    [message] = box.messages  # the waiting alert goes in the same email as the new one
+    assert "2 new safeguarding alerts" in message["data"]
     session.expire_all()
     assert [a.email_status for a in alerts(session)] == ["sent", "sent"]
 
@@ -136,3 +137,21 @@ def test_the_email_goes_after_the_childs_page_not_before(app, client, session, l
         assert page.status_code == 303 and box.messages == []  # the child is not kept waiting
         page.close()
         assert len(box.messages) == 1
+
+
+def test_a_burst_of_alerts_goes_in_one_email_with_their_count(app, session, leads):
+    survey = open_survey(session)
+    for words in (DISCLOSURE, "he touches me and says its a secret", "i want to die"):
+        respond(session, survey, words)
+    session.commit()
+    raised = [a.id for a in alerts(session)]
+    assert len(raised) >= 2
+    with fake_smtp() as (port, box):
+        app.config.update(SMTP_HOST="127.0.0.1", SMTP_PORT=port)
+        with app.test_request_context():
+            result = send_pending(session, app.config)
+    [message] = box.messages
+    assert sorted(result.sent) == raised
+    assert f"{len(raised)} new safeguarding alerts" in message["data"]
+    assert all(f"Alert number: {i}" in message["data"] for i in raised)
+    assert "boyfrend" not in message["data"] and "secret" not in message["data"]

@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import delete, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from feedback.alerts.models import AlreadyAcknowledged, SafeguardingAlert
+from feedback.alerts.models import SafeguardingAlert
+from feedback.alerts.work import AlertStateError, close_alert
 from feedback.analysis import store
 from feedback.db import utcnow
 from feedback.privacy.purge import purge_expired
@@ -98,17 +99,17 @@ def test_changing_a_flagged_answer_keeps_the_alert_with_the_first_words(session)
     assert [a.comment for a in alerts(session)] == [DISCLOSURE]
 
 
-def test_acknowledging_needs_words_and_happens_once(session, make_user):
+def test_closing_needs_words_and_happens_once(session, make_user):
     lead = make_user("safeguarding")
     respond(session, open_survey(session), DISCLOSURE)
     [alert] = alerts(session)
     with pytest.raises(ValueError):
-        alert.acknowledge(lead.id, "   ")
-    alert.acknowledge(lead.id, "Rang the child's social worker; strategy discussion today.")
+        close_alert(session, alert, lead.id, "referred", "   ")
+    close_alert(session, alert, lead.id, "referred", "Rang the child's social worker.")
     session.commit()
-    with pytest.raises(AlreadyAcknowledged):
-        alert.acknowledge(lead.id, "Something else")
-    assert not alert.is_open and alert.acknowledged_by_id == lead.id
+    with pytest.raises(AlertStateError):
+        close_alert(session, alert, lead.id, "other", "Something else")
+    assert not alert.is_open and alert.outcome == "referred"
 
 
 def _refused(session, statement) -> None:
@@ -130,7 +131,9 @@ def test_the_database_refuses_to_change_the_words_or_the_recorded_action(session
     user = make_user("safeguarding")
     respond(session, open_survey(session), DISCLOSURE)
     [alert] = alerts(session)
-    alert.acknowledge(user.id, "Told the duty team.")
+    # Recorded before alerts could be worked (the old one-off "what was done").
+    alert.acknowledged_at, alert.acknowledged_by_id = utcnow(), user.id
+    alert.action_taken = "Told the duty team."
     session.commit()
     _refused(session, update(SafeguardingAlert).values(comment="something harmless"))
     _refused(session, update(SafeguardingAlert).values(action_taken="nothing"))

@@ -26,8 +26,9 @@ def test_other_roles_get_403_on_the_queue_and_on_an_alert(client, login_as, one_
     login_as(role)
     assert client.get("/staff/alerts/").status_code == 403
     assert client.get(f"/staff/alerts/{one_alert.id}").status_code == 403
-    response = client.post(f"/staff/alerts/{one_alert.id}", data={"action": "x"})
-    assert response.status_code == 403
+    for step in ("close", "reopen", "notes", "assign"):
+        response = client.post(f"/staff/alerts/{one_alert.id}/{step}", data={"note": "x"})
+        assert response.status_code == 403
     assert DISCLOSURE not in client.get("/staff/").text
 
 
@@ -62,28 +63,30 @@ def test_a_name_is_shown_only_if_given_on_a_named_survey(client, login_as, sessi
     assert "Ignored Name" not in page and "Not known" in page
 
 
-def test_acknowledging_needs_a_recorded_action(client, login_as, one_alert, session):
+def test_closing_needs_a_recorded_action(client, login_as, one_alert, session):
     login_as("safeguarding")
-    response = client.post(f"/staff/alerts/{one_alert.id}", data={"action": "  "})
+    data = {"outcome": "referred", "note": "  "}
+    response = client.post(f"/staff/alerts/{one_alert.id}/close", data=data)
     assert response.status_code == 422 and "Say what was done" in response.text
     session.expire_all()
     assert alerts(session)[0].is_open
 
 
-def test_acknowledging_records_the_action_and_is_audited(client, login_as, one_alert, session):
+def test_closing_records_the_outcome_and_is_audited(client, login_as, one_alert, session):
     user = login_as("safeguarding")
     action = "Spoke to the child's social worker, who visited the same day."
-    response = client.post(f"/staff/alerts/{one_alert.id}", data={"action": action})
+    data = {"outcome": "talked_with_worker", "note": action}
+    response = client.post(f"/staff/alerts/{one_alert.id}/close", data=data)
     assert response.status_code == 303
     session.expire_all()
     [alert] = alerts(session)
-    assert (alert.action_taken, alert.acknowledged_by_id) == (action, user.id)
-    event = session.scalar(select(AuditEvent).where(AuditEvent.action == "alert_handled"))
+    assert alert.outcome == "talked_with_worker" and not alert.is_open
+    event = session.scalar(select(AuditEvent).where(AuditEvent.action == "alert_closed"))
     assert (event.actor_id, event.target_id) == (user.id, str(alert.id))
     assert DISCLOSURE not in event.detail and action not in event.detail
     page = html.unescape(client.get(f"/staff/alerts/{alert.id}").text)
-    assert action in page and "<textarea" not in page
-    again = client.post(f"/staff/alerts/{alert.id}", data={"action": "Changed my mind"})
+    assert action in page and "Close the alert" not in page and "Open it again" in page
+    again = client.post(f"/staff/alerts/{alert.id}/close", data=data)
     assert again.status_code == 409
     assert client.get("/staff/account").text.count('<span class="count">0</span>') == 1
 

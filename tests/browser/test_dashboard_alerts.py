@@ -50,7 +50,7 @@ def test_lead_reads_the_dashboard_filters_it_and_moves_a_comment(page, live_serv
     assert page.get_by_text("Moved the comment.").is_visible()
 
 
-def test_safeguarding_lead_reads_an_alert_and_records_what_was_done(page, live_server):
+def test_safeguarding_lead_works_an_alert_assigns_notes_closes_and_reopens(page, live_server):
     sign_in(page, live_server, "safeguarding@example.org")
     nav = page.get_by_role("navigation", name="Staff")
     waiting = int(nav.locator(".alert-count .count").inner_text())
@@ -59,12 +59,60 @@ def test_safeguarding_lead_reads_an_alert_and_records_what_was_done(page, live_s
     assert_accessible(page, "alert queue")
     page.locator("tr.open th a").first.click()
     assert page.locator("blockquote.alert-comment").is_visible()
+    assert page.get_by_role("table", name="Every answer in this response").is_visible()
     assert_accessible(page, "one alert")
 
-    page.get_by_role("button", name="Save what was done").click()
-    assert page.get_by_text("Say what was done").first.is_visible()
-    assert_accessible(page, "alert with a missing action")
+    page.get_by_label("Give this alert to").select_option(index=0)
+    page.get_by_role("button", name="Give it to them").click()
+    assert page.get_by_text("is now with").is_visible()
+    page.get_by_label("Add a note").fill("Rang the school: the child is in today.")
+    page.get_by_role("button", name="Add the note").click()
+    assert page.get_by_text("Rang the school: the child is in today.").is_visible()
+
+    page.get_by_role("button", name="Close the alert").click()
+    assert page.get_by_text("Choose an outcome.").first.is_visible()
+    assert_accessible(page, "alert with a missing outcome")
+    page.get_by_label("Talked with the worker").check()
     page.get_by_label("What was done").fill("Called the duty social worker; visit today.")
-    page.get_by_role("button", name="Save what was done").click()
-    assert page.get_by_text("Saved what was done about alert").is_visible()
+    page.get_by_role("button", name="Close the alert").click()
+    assert page.get_by_text("Closed alert").is_visible()
     assert int(nav.locator(".alert-count .count").inner_text()) == waiting - 1
+    assert_accessible(page, "a closed alert")
+
+    page.get_by_label("Why open it again").fill("The worker rang back with more.")
+    page.get_by_role("button", name="Open it again").click()
+    assert page.get_by_text("Opened alert").is_visible()
+    assert int(nav.locator(".alert-count .count").inner_text()) == waiting
+    history = page.locator("ol.alert-history")
+    for words in ("gave it to", "Rang the school", "Talked with the worker", "rang back"):
+        assert words in history.inner_text()
+
+
+def test_lead_reads_comments_marks_one_read_and_raises_an_alert_by_hand(page, live_server):
+    sign_in(page, live_server, "lead@example.org")
+    nav = page.get_by_role("navigation", name="Staff")
+    unread = int(nav.locator("a", has_text="Comments to read").locator(".count").inner_text())
+    assert unread >= 2
+    nav.get_by_role("link", name="Comments to read").click()
+    assert page.locator("h1").inner_text() == "Comments to read"
+    assert_accessible(page, "comments to read")
+
+    page.get_by_role("button", name="Mark comment 1 read").click()
+    assert page.get_by_text("Marked read.").is_visible()
+    assert int(nav.locator("a", has_text="Comments to read").locator(".count").inner_text()) == (
+        unread - 1
+    )
+
+    page.get_by_text("Raise an alert about comment 1", exact=True).click()
+    page.get_by_role("button", name="Raise the alert").first.click()
+    assert page.get_by_text("Say why this comment worries you.").first.is_visible()
+    assert_accessible(page, "comments to read with a missing reason")
+    page.get_by_label("Why does comment 1 worry you?").fill(
+        "It sounds like no one is there at night."
+    )
+    page.get_by_role("button", name="Raise the alert").first.click()
+    assert page.get_by_text("it is with the safeguarding lead now").is_visible()
+
+    page.get_by_role("link", name="Show comments already read").click()
+    assert page.get_by_text("Read by").first.is_visible()
+    assert_accessible(page, "comments already read")

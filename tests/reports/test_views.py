@@ -139,7 +139,7 @@ def test_lead_leaves_a_comment_out_and_can_never_quote_a_flagged_one(
     assert response.status_code == 302 and session.get(WithheldQuote, answer.id) is None
     flagged = session.scalar(select(Answer).where(Answer.flagged.is_(True)))
     response = client.post(f"/staff/reports/quotes/{flagged.id}", data={"withhold": "no"})
-    assert response.status_code == 409 and "never quoted" in response.text
+    assert response.status_code == 409 and "not quoted unless" in response.text
 
 
 def test_suggest_fills_what_we_heard_keeps_the_rest_and_saves_nothing(

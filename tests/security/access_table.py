@@ -136,7 +136,14 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     # safeguarding alerts: the designated safeguarding lead (and admins) only
     "alerts.index": ("admin", "safeguarding"),
     "alerts.detail": ("admin", "safeguarding"),
-    "alerts.acknowledge": ("admin", "safeguarding"),
+    "alerts.assign": ("admin", "safeguarding"),
+    "alerts.note": ("admin", "safeguarding"),
+    "alerts.close": ("admin", "safeguarding"),
+    "alerts.reopen": ("admin", "safeguarding"),
+    # comments to read (participation leads), and raising an alert by hand
+    "reading.index": LEADS,
+    "reading.mark_read": LEADS,
+    "reading.raise_alert": LEADS,
     # people's rights: participation leads (and admins)
     "privacy.people": LEADS,
     "privacy.export_json": LEADS,

@@ -1,0 +1,99 @@
+"""Which written comments are waiting to be read, and marking one read.
+
+No Flask here: services flush, the caller commits and audits.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import ColumnElement, and_, case, exists, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, joinedload
+
+from feedback.reading.models import CommentRead
+from feedback.staff.models import User
+from feedback.surveys.models import Answer, Question, Response
+
+PAGE_SIZE = 50
+# Most worrying first: what the screen flagged, then by the comment's own sentiment.
+_SENTIMENT_ORDER = case(
+    {"negative": 0, "neutral": 1, "positive": 2}, value=Answer.sentiment, else_=1
+)
+
+
+class NotAComment(ValueError):
+    """Only written comments in sent responses are read here."""
+
+
+def _written() -> ColumnElement[bool]:
+    """A written comment in a sent response (the one definition of what is read)."""
+    return and_(
+        Question.kind == "text",
+        Answer.skipped.is_(False),
+        Answer.value.is_not(None),
+        Answer.value != "",
+        Response.status == "submitted",
+    )
+
+
+def _comments(stmt):
+    return (
+        stmt.select_from(Answer)
+        .join(Question, Answer.question_id == Question.id)
+        .join(Response, Answer.response_id == Response.id)
+        .where(_written())
+    )
+
+
+def _unread() -> ColumnElement[bool]:
+    return ~exists().where(CommentRead.answer_id == Answer.id)
+
+
+def unread_count(session: Session) -> int:
+    """How many written comments in sent responses nobody has marked read."""
+    return session.scalar(_comments(select(func.count(Answer.id))).where(_unread())) or 0
+
+
+def to_read(session: Session, page: int = 0) -> list[tuple[Answer, Response]]:
+    """Unread comments: flagged first, then the most negative, then the newest."""
+    stmt = (
+        _comments(select(Answer, Response))
+        .options(joinedload(Response.survey))
+        .where(_unread())
+        .order_by(
+            Answer.flagged.desc(),
+            _SENTIMENT_ORDER,
+            Response.submitted_at.desc(),
+            Answer.id.desc(),
+        )
+    )
+    return [tuple(r) for r in session.execute(stmt.limit(PAGE_SIZE + 1).offset(page * PAGE_SIZE))]
+
+
+def recently_read(session: Session, page: int = 0):
+    """Comments already read, newest read first, with who read them and when."""
+    stmt = (
+        _comments(select(Answer, Response, CommentRead, User))
+        .options(joinedload(Response.survey))
+        .join(CommentRead, CommentRead.answer_id == Answer.id)
+        .outerjoin(User, CommentRead.read_by_id == User.id)
+        .order_by(CommentRead.read_at.desc(), CommentRead.id.desc())
+    )
+    return [tuple(r) for r in session.execute(stmt.limit(PAGE_SIZE + 1).offset(page * PAGE_SIZE))]
+
+
+def comment_or_none(session: Session, answer_id: int) -> Answer | None:
+    """The written comment with this id, if it is one that is read here."""
+    return session.scalar(_comments(select(Answer)).where(Answer.id == answer_id))
+
+
+def mark_read(session: Session, answer: Answer, user_id: int) -> bool:
+    """Mark the comment read by this person, now. Says whether it was newly marked
+    (someone else may have read it a moment before: their mark stays)."""
+    if session.scalar(select(CommentRead.id).where(CommentRead.answer_id == answer.id)):
+        return False
+    try:
+        with session.begin_nested():  # two readers at once: the second one's insert fails
+            session.add(CommentRead(answer_id=answer.id, read_by_id=user_id))
+    except IntegrityError:
+        return False
+    return True
