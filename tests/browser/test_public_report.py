@@ -81,8 +81,24 @@ def _comments(*conditions) -> set[str]:
     return {v.strip() for v in db.session.scalars(stmt) if len(v.strip()) > 12}
 
 
+def _a_flagged_comment_someone_agreed_to_share() -> None:
+    """A sent comment the screen flags, with "you can use my words" ticked."""
+    from feedback.surveys import services
+
+    survey = db.session.scalar(
+        select(Survey).where(Survey.audience == "13-18", Survey.language == "en")
+    )
+    question = next(q for q in survey.questions if q.kind == "text")
+    response = services.start_response(db.session, survey)
+    words = "My stepdad hits me when he has been drinking and I am scared to go home"
+    services.record_answer(db.session, response, question, value=words, ok_to_quote=True)
+    services.submit_response(db.session, response)
+    db.session.commit()
+
+
 def test_no_flagged_unsent_or_unpublished_words_reach_the_page(phone, live_app, live_server):
     with live_app.app_context():
+        _a_flagged_comment_someone_agreed_to_share()
         allowed = _comments(Answer.ok_to_quote.is_(True), Answer.flagged.is_(False))
         flagged = _comments(Answer.flagged.is_(True)) - allowed
         not_agreed = _comments(Answer.ok_to_quote.is_(False)) - allowed

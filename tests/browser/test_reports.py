@@ -59,7 +59,7 @@ def test_lead_reads_each_edition_on_screen(page, live_server, edition, heading):
     sign_in_as_lead(page, live_server)
     page.goto(live_server + "/staff/reports/")
     assert_accessible(page, "reports")
-    page.get_by_label(edition).check()
+    page.get_by_role("radio", name=edition).check()
     page.get_by_role("button", name="Read on screen").click()
     assert page.get_by_role("heading", name=heading, exact=True).is_visible()
     # A published demo action, in its own words.

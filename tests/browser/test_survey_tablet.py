@@ -52,9 +52,11 @@ def test_hand_back_returns_to_welcome_and_back_shows_no_answers(page, live_serve
         assert page.get_by_role("button", name="Sign out").count() == 0
     page.reload()
     _no_answers_on_screen(page)
-    # Nothing kept in the browser but the signed tablet cookie (and the empty session).
+    # Nothing kept in the browser but the signed tablet cookie, the empty session, and
+    # the sign-in limits' marker that this browser has signed in before (no names in it).
     assert page.evaluate("localStorage.length + sessionStorage.length") == 0
-    assert {c["name"] for c in page.context.cookies()} <= {"session", "survey_tablet"}
+    kept = {c["name"] for c in page.context.cookies()}
+    assert kept <= {"session", "survey_tablet", "staff_browser", "survey_device"}
 
 
 def test_idle_tablet_warns_then_goes_home_sending_nothing(page, live_server, live_app):
