@@ -67,8 +67,17 @@ def test_markup_picks_a_font_for_each_run_and_escapes_everything():
 
 def test_the_report_pdf_prints_welsh_urdu_and_emoji(session, tmp_path):
     survey = survey_for(session)
-    # A comment in Welsh and Urdu goes to a person first; read, and quotable, it prints.
+    # A comment in Welsh and Urdu goes to a person first; read, and closed as no concern
+    # by the safeguarding lead, it may be quoted, and prints.
     respond(session, survey, {"helped_most": SAID}, ok_to_quote=True, flagged=False)
+    from sqlalchemy import select
+
+    from feedback.alerts.models import SafeguardingAlert
+    from feedback.alerts.work import close_alert
+
+    for alert in session.scalars(select(SafeguardingAlert)):
+        close_alert(session, alert, None, "no_concern", "Read by a Welsh and Urdu speaker.")
+    session.commit()
     spring = Period(date(2026, 3, 1), date(2026, 3, 31))
     report = build_report(session, spring)
     _assert_printed(report_pdf(report, "family", Service("Gwasanaeth", "")), tmp_path)
