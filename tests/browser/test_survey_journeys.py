@@ -26,7 +26,9 @@ AUDIENCES = {
 def _slug(live_app, audience: str) -> str:
     with live_app.app_context():
         return db.session.scalar(
-            select(Survey.slug).where(Survey.audience == audience, Survey.key != "")
+            select(Survey.slug).where(
+                Survey.audience == audience, Survey.key != "", Survey.translation_of_id.is_(None)
+            )
         )
 
 
