@@ -22,7 +22,9 @@ def init_app(app: Flask) -> None:
 
     @app.context_processor
     def comments_to_read() -> dict:
-        return {"unread_comments": _unread_count}
+        from feedback.reading.services import COUNTED_UP_TO
+
+        return {"unread_comments": _unread_count, "unread_up_to": COUNTED_UP_TO}
 
 
 def _unread_count() -> int | None:

@@ -14,6 +14,9 @@ from feedback.staff.models import User
 from feedback.surveys.models import Answer, Question, Response
 
 PAGE_SIZE = 50
+# The nav counts at most this many: counting a million unread comments on every page
+# would take seconds, and "1000+" says as much to a lead as the exact number.
+COUNTED_UP_TO = 1000
 # Most worrying first: what the screen flagged, then by the comment's own sentiment.
 _SENTIMENT_ORDER = case(
     {"negative": 0, "neutral": 1, "positive": 2}, value=Answer.sentiment, else_=1
@@ -48,9 +51,11 @@ def _unread() -> ColumnElement[bool]:
     return ~exists().where(CommentRead.answer_id == Answer.id)
 
 
-def unread_count(session: Session) -> int:
-    """How many written comments in sent responses nobody has marked read."""
-    return session.scalar(_comments(select(func.count(Answer.id))).where(_unread())) or 0
+def unread_count(session: Session, up_to: int = COUNTED_UP_TO) -> int:
+    """How many written comments in sent responses nobody has marked read, counted up to
+    `up_to` (the database stops looking there)."""
+    found = _comments(select(Answer.id)).where(_unread()).limit(up_to).subquery()
+    return session.scalar(select(func.count()).select_from(found)) or 0
 
 
 def to_read(session: Session, page: int = 0) -> list[tuple[Answer, Response]]:

@@ -43,6 +43,12 @@ def test_flagged_first_then_unhappy_then_newest_and_only_sent_ones(session, thre
     assert unread_count(session) == 3
 
 
+def test_the_count_stops_where_the_nav_stops_counting(session, three):
+    # The nav shows "2+" rather than counting a million comments on every page.
+    assert unread_count(session, up_to=2) == 2
+    assert unread_count(session, up_to=5) == 3
+
+
 def test_marking_read_is_once_and_keeps_the_first_reader(session, three, make_user):
     first, second = make_user("lead"), make_user("lead")
     assert mark_read(session, three[0], first.id) is True
