@@ -146,6 +146,9 @@ def fill(engine, responses: int) -> int:
     bulk.finish(cursor, postgres, [table for table, _ in tables])
     raw.commit()
     raw.close()
+    if postgres:  # as autovacuum soon would: index-only scans need the visibility map
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("VACUUM ANALYZE responses")
     return answers
 
 

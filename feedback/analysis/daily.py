@@ -94,7 +94,11 @@ def stale_days(session: Session, first: date, last: date) -> list[date]:
         as_date(d): (n, int(s or 0))
         for d, n, s in session.execute(
             select(day, func.count(Response.id), func.sum(Response.id))
-            .where(Response.submitted_at >= start, Response.submitted_at < end)
+            .where(
+                Response.status == "submitted",
+                Response.submitted_at >= start,
+                Response.submitted_at < end,
+            )
             .group_by(day)
         )
     }

@@ -93,7 +93,11 @@ def _stamp_rows(session: Session, lo: date, hi: date) -> list[dict]:
     day = day_of(session).label("day")
     stmt = (
         select(day, func.count(Response.id), func.sum(Response.id))
-        .where(Response.submitted_at >= start, Response.submitted_at < end)
+        .where(
+            Response.status == "submitted",
+            Response.submitted_at >= start,
+            Response.submitted_at < end,
+        )
         .group_by(day)
     )
     return [

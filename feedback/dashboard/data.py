@@ -22,6 +22,7 @@ from feedback.reports.period import Period
 from feedback.reports.quotes import quotable
 
 QUOTES_PER_THEME = 2
+NEWEST_QUOTES = 200  # examples are chosen from the newest quotable comments only
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,10 @@ def theme_summaries(session: Session, period: Period, audiences: tuple[str, ...]
     """Comments per theme, and a few redacted example quotes for themes of 5 or more."""
     counts = queries.theme_counts(session, period, audiences, surveys)
     found: dict[str, list[str]] = defaultdict(list)
-    for quote in quotable(session, bounds=period.bounds(), surveys=surveys, audiences=audiences):
+    quotes = quotable(
+        session, bounds=period.bounds(), surveys=surveys, audiences=audiences, limit=NEWEST_QUOTES
+    )
+    for quote in quotes:
         for theme in quote.themes:
             chosen = found[theme]
             if counts.get(theme, 0) >= SMALL and len(chosen) < QUOTES_PER_THEME:

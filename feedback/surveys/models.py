@@ -6,7 +6,16 @@ import secrets
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from feedback.db import Model, UTCDateTime, utcnow
@@ -149,6 +158,8 @@ class Response(Model):
         CheckConstraint("status IN ('in_progress', 'submitted')", name="status_known"),
         Index("ix_responses_survey_submitted", "survey_id", "submitted_at"),
         Index("ix_responses_submitted_at", "submitted_at"),
+        # Covers the per-day checks (count and sum of ids of the responses sent each day).
+        Index("ix_responses_sent", "status", "submitted_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -179,6 +190,13 @@ class Answer(Model):
     __table_args__ = (
         UniqueConstraint("response_id", "question_id", name="uq_answers_response_question"),
         Index("ix_answers_question", "question_id"),
+        # The few answers that may be quoted, found from the newest responses.
+        Index(
+            "ix_answers_quotable",
+            "response_id",
+            postgresql_where=text("ok_to_quote IS true"),
+            sqlite_where=text("ok_to_quote IS 1"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
