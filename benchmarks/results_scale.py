@@ -44,6 +44,7 @@ from sqlalchemy.orm import Session  # noqa: E402
 from benchmarks.dashboard_query import fill  # noqa: E402
 from benchmarks.databases import throwaway  # noqa: E402
 from feedback import create_app  # noqa: E402
+from feedback.config import engine_options  # noqa: E402
 from feedback.extensions import db  # noqa: E402
 from feedback.reports.period import Period  # noqa: E402
 from feedback.results.data import build_results  # noqa: E402
@@ -67,7 +68,7 @@ def _peak_mb() -> float:
 
 def export(url: str, kind: str, days: int) -> None:
     """(In a child process) export the last `days` days of every survey; print figures."""
-    engine = create_engine(url)
+    engine = create_engine(**engine_options(url))  # as the app makes it
     period = Period(TODAY - timedelta(days=days - 1), TODAY)
     with Session(engine) as session:
         chosen = surveys(session)
@@ -115,7 +116,7 @@ def _median_ms(get, runs: int) -> tuple[float, float]:
 
 def baseline_ms(url: str, runs: int) -> float:
     """The median time of `SELECT count(*) FROM responses` (a full count), in ms."""
-    engine = create_engine(url)
+    engine = create_engine(**engine_options(url))
     with engine.connect() as conn:
         ms = _median_ms(lambda: conn.execute(text("SELECT count(*) FROM responses")).scalar(), runs)
     engine.dispose()
@@ -128,7 +129,7 @@ def pages(url: str, runs: int) -> None:
             {
                 "INSTANCE_PATH": f"{tmp}/instance",
                 "SECRET_KEY": "benchmark-secret-key-that-is-long-enough-123",
-                "SQLALCHEMY_ENGINES": {"default": {"url": url}},
+                "SQLALCHEMY_ENGINES": {"default": engine_options(url)},
                 "WTF_CSRF_ENABLED": False,
                 "RATELIMIT_ENABLED": False,
             }

@@ -41,14 +41,21 @@ def _database_url(instance_path: Path) -> str:
     return url
 
 
-def _engine_options(url: str) -> dict:
+def engine_options(url: str) -> dict:
     """The database engine's settings. Idle pooled connections are checked in
     `feedback.db`, not on every request. PostgreSQL statements are prepared on the server
     after a few uses (psycopg's default), unless PGBOUNCER_TRANSACTION_MODE is set: an
-    older PgBouncer in transaction mode cannot keep them."""
+    older PgBouncer in transaction mode cannot keep them.
+
+    PostgreSQL's JIT compiler is off for our connections: on a million responses it
+    spent 2 to 5 seconds compiling each large GROUP BY or export query, longer than the
+    query itself took to run (see docs/performance.md)."""
     options: dict = {"url": url}
-    if url.startswith("postgresql") and os.environ.get("PGBOUNCER_TRANSACTION_MODE", "").strip():
-        options["connect_args"] = {"prepare_threshold": None}
+    if url.startswith("postgresql"):
+        connect: dict = {"options": "-c jit=off"}
+        if os.environ.get("PGBOUNCER_TRANSACTION_MODE", "").strip():
+            connect["prepare_threshold"] = None
+        options["connect_args"] = connect
     return options
 
 
@@ -86,7 +93,7 @@ def load_config(instance_path: Path) -> dict:
     return {
         "SECRET_KEY": secret,
         "PRODUCTION": production,
-        "SQLALCHEMY_ENGINES": {"default": _engine_options(url)},
+        "SQLALCHEMY_ENGINES": {"default": engine_options(url)},
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": production,

@@ -54,10 +54,13 @@ def test_postgresql_statements_are_prepared_unless_behind_pgbouncer(monkeypatch,
     monkeypatch.setenv("DATABASE_URL", "postgres://u:p@db.internal/feedback")
     monkeypatch.delenv("PGBOUNCER_TRANSACTION_MODE", raising=False)
     engine = load_config(tmp_path)["SQLALCHEMY_ENGINES"]["default"]
-    assert engine == {"url": "postgresql+psycopg://u:p@db.internal/feedback"}
+    assert engine == {
+        "url": "postgresql+psycopg://u:p@db.internal/feedback",
+        "connect_args": {"options": "-c jit=off"},
+    }
     monkeypatch.setenv("PGBOUNCER_TRANSACTION_MODE", "1")
     engine = load_config(tmp_path)["SQLALCHEMY_ENGINES"]["default"]
-    assert engine["connect_args"] == {"prepare_threshold": None}
+    assert engine["connect_args"] == {"options": "-c jit=off", "prepare_threshold": None}
     monkeypatch.setenv("DATABASE_URL", "")
     assert "connect_args" not in load_config(tmp_path)["SQLALCHEMY_ENGINES"]["default"]
 

@@ -105,5 +105,7 @@ def answer_rows(session: Session, scope: Scope, questions: dict[int, Asked]):
     # Per statement, not on the connection: a connection's options would stay with it
     # and turn every later statement (a SAVEPOINT too) into a server-side cursor.
     stmt = queries.scoped(stmt, scope, scope.period)
-    result = session.execute(stmt, execution_options={"yield_per": BATCH})
+    # Plain rows through the session's connection: the ORM's row handling cost a
+    # quarter of the time for a million answers, and these rows are not ORM objects.
+    result = session.connection().execute(stmt.execution_options(yield_per=BATCH))
     yield from result.partitions()
