@@ -132,3 +132,29 @@ def test_a_quote_appears_once_in_an_edition(session):
     )
     report = build_report(session, _period())
     assert [q for p in report.principles for q in p.quotes] == ["I see my brother now"]
+
+
+def test_a_period_looks_among_the_newest_responses_first_and_widens_until_it_has_enough(
+    session,
+):
+    # Newest first: 12 responses whose writers did not agree to share, then 3 that did.
+    # Two quotes look first among the newest 8 responses (none), then the newest 32.
+    now = datetime.now(UTC) - timedelta(hours=1)
+    survey = survey_for(session)
+    fields = {"themes": THEME, "sentiment": 0.5}
+    for n in range(3):
+        when = now - timedelta(days=3, minutes=n)
+        respond(session, survey, {"helped_most": f"{SENT} {n}"}, when=when, ok_to_quote=True,
+                **fields)  # fmt: skip
+    for n in range(12):
+        when = now - timedelta(minutes=n)
+        respond(session, survey, {"helped_most": f"mine {n}"}, when=when, ok_to_quote=False,
+                **fields)  # fmt: skip
+    session.commit()
+    bounds = _period().bounds()
+    assert [q.text for q in quotable(session, bounds=bounds, limit=2)] == [
+        f"{SENT} 0",
+        f"{SENT} 1",
+    ]
+    assert [q.text for q in quotable(session, bounds=bounds, limit=2, offset=2)] == [f"{SENT} 2"]
+    assert [q.text for q in quotable(session, bounds=bounds)] == [f"{SENT} {n}" for n in range(3)]
