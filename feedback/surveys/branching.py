@@ -49,7 +49,10 @@ def picked(answer: Answer | None) -> frozenset[str]:
 
 def answers_by_key(survey: Survey, answers: Iterable[Answer]) -> dict[str, Answer]:
     """{bank key: the newest answer} for this survey, whichever version it was given to."""
-    keys = {q.id: q.bank_key for q in survey.all_questions}
+    keys = {q.id: q.bank_key for q in survey.questions}
+    answers = list(answers)
+    if any(a.question_id not in keys for a in answers):  # given to an earlier version
+        keys = {q.id: q.bank_key for q in survey.all_questions}
     found: dict[str, Answer] = {}
     for answer in sorted(answers, key=lambda a: (a.answered_at is not None, a.answered_at or 0)):
         key = keys.get(answer.question_id)
@@ -80,6 +83,8 @@ def states(questions: Sequence[Question], given: dict[str, Answer]) -> dict[int,
 
 def path(survey: Survey, response: Response | None) -> list[Question]:
     """The questions this person is (or may yet be) asked, in order."""
+    if not any(q.show_when for q in survey.questions):  # most surveys: everyone, no work
+        return list(survey.questions)
     given = answers_by_key(survey, response.answers if response is not None else [])
     found = states(survey.questions, given)
     return [q for q in survey.questions if found[q.id] != NOT_ASKED]
@@ -93,6 +98,8 @@ def drop_not_asked(session: Session, response: Response) -> None:
     are not kept once they send. Any alert those words raised is kept (it holds its own
     copy of the words), so nothing that worried us is lost."""
     survey = response.survey
+    if not any(q.show_when for q in survey.questions):
+        return
     current = {q.id for q in path(survey, response)}
     keys = {q.bank_key: q.id for q in survey.questions}
     by_id = {q.id: q.bank_key for q in survey.all_questions}

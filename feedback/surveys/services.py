@@ -224,8 +224,11 @@ def next_position(response: Response, questions: Sequence[Question]) -> int:
     """Where to carry on: the first question they are asked and have not answered yet
     (or one past the last)."""
     done = {a.question_id for a in response.answers}
-    state = branching.states(questions, branching.answers_by_key(response.survey, response.answers))
+    state: dict[int, str] = {}
+    if any(q.show_when for q in questions):  # branching: only the questions they are asked
+        given = branching.answers_by_key(response.survey, response.answers)
+        state = branching.states(questions, given)
     for n, question in enumerate(questions, start=1):
-        if question.id not in done and state[question.id] != branching.NOT_ASKED:
+        if question.id not in done and state.get(question.id) != branching.NOT_ASKED:
             return n
     return len(questions) + 1

@@ -14,7 +14,12 @@ from tests.surveys.conftest import begin, make_survey, post_answer, send, stored
 BRANCHED = {
     "title": "Your worker",
     "questions": [
-        {"bank_key": "listened", "kind": "yesno", "principle": 3, "text": "Do you feel listened to?"},
+        {
+            "bank_key": "listened",
+            "kind": "yesno",
+            "principle": 3,
+            "text": "Do you feel listened to?",
+        },
         {
             "bank_key": "why_not",
             "kind": "text",
@@ -169,6 +174,9 @@ def test_a_condition_survives_a_new_version_and_a_copy(app):
         copy = services.duplicate_survey(db.session, survey, title="Copy")
         welsh = services.translate_survey(db.session, survey, language="cy")
         for other in (copy, welsh):
-            assert other.questions[1].show_when == {"question": "listened", "values": ["no", "not-sure"]}
+            assert other.questions[1].show_when == {
+                "question": "listened",
+                "values": ["no", "not-sure"],
+            }
         db.session.commit()
         assert db.session.scalar(select(Survey).where(Survey.title == "Copy")) is not None
