@@ -30,8 +30,9 @@ class Shown:
     labels: tuple[str, ...]
 
 
-def _name(question: Question, order: Sequence[Question]) -> str:
-    return f'question {order.index(question) + 1} ("{question.text[:60]}")'
+def _name(question: Question, order: Sequence[Question], first: bool = False) -> str:
+    word = "Question" if first else "question"
+    return f'{word} {order.index(question) + 1} ("{question.text[:60]}")'
 
 
 def leader(question: Question, order: Sequence[Question]) -> Question | None:
@@ -62,14 +63,15 @@ def earlier_choices(question: Question, order: Sequence[Question]) -> list[Quest
     return [q for q in order[: order.index(question)] if can_lead(q)]
 
 
-def check_order(order: Sequence[Question]) -> None:
-    """Refuse an order that puts a question before the answer it depends on."""
+def check_order(order: Sequence[Question], was: Sequence[Question]) -> None:
+    """Refuse a new order that puts a question before the answer it depends on (the
+    message numbers questions as the lead sees them now, in the order `was`)."""
     for n, question in enumerate(order):
         lead = leader(question, order)
         if lead is not None and order.index(lead) >= n:
             raise BranchBroken(
-                f"{_name(question, order).capitalize()} is asked only after an answer to "
-                f"{_name(lead, order)}, so it has to come after it. Change when "
+                f"{_name(question, was, first=True)} is asked only after an answer to "
+                f"{_name(lead, was)}, so it has to come after it. Change when "
                 "it is asked first, then move it."
             )
 
@@ -79,7 +81,7 @@ def check_can_remove(question: Question, order: Sequence[Question]) -> None:
     after = dependents(question, order)
     if after:
         raise BranchBroken(
-            f"{_name(after[0], order).capitalize()} is asked only after an answer to this "
+            f"{_name(after[0], order, first=True)} is asked only after an answer to this "
             "question. Change when it is asked first, then take this one out."
         )
 
@@ -93,7 +95,7 @@ def check_still_leads(question: Question, order: Sequence[Question], kind: str, 
         rule = condition(later)
         if not can_lead(trial) or (rule and not rule[1] <= values):
             raise BranchBroken(
-                f"{_name(later, order).capitalize()} is asked only after certain answers to "
+                f"{_name(later, order, first=True)} is asked only after certain answers to "
                 "this question. Keep those answers, or change when that question is "
                 "asked first."
             )

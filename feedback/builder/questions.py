@@ -198,8 +198,9 @@ def move_question(session: Session, question: Question, steps: int) -> None:
     order = current_questions(session, question.survey)
     index = order.index(question)
     target = min(max(index + steps, 0), len(order) - 1)
+    was = list(order)
     order.insert(target, order.pop(index))
-    conditions.check_order(order)
+    conditions.check_order(order, was)
     _renumber(session, order)
     session.expire(question.survey, ["questions"])
 
