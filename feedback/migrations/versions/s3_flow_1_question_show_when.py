@@ -1,6 +1,6 @@
 """questions can carry a condition: shown only when an earlier answer is one of some values
 
-Revision ID: s3-flow_1
+Revision ID: s3_flow_1
 Revises: reading_1
 Create Date: 2026-12-05 22:50:00
 """
@@ -8,7 +8,7 @@ Create Date: 2026-12-05 22:50:00
 import sqlalchemy as sa
 from alembic import op
 
-revision = "s3-flow_1"
+revision = "s3_flow_1"
 down_revision = "reading_1"
 branch_labels = None
 depends_on = None
