@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from feedback.surveys.kinds import KINDS
@@ -95,17 +96,33 @@ def drop_not_asked(session: Session, response: Response) -> None:
 
     A person may answer "No", write why, go Back and change to "Yes": the words they
     wrote stay while they are still answering (so changing back shows them again), and
-    are not kept once they send. Any alert those words raised is kept (it holds its own
-    copy of the words), so nothing that worried us is lost."""
+    are not kept once they send. Words that raised a safeguarding alert are kept with
+    the response, so the safeguarding lead sees them with the visit and any "someone to
+    talk to" details reach that alert."""
     survey = response.survey
     if not any(q.show_when for q in survey.questions):
         return
     current = {q.id for q in path(survey, response)}
     keys = {q.bank_key: q.id for q in survey.questions}
     by_id = {q.id: q.bank_key for q in survey.all_questions}
-    for answer in list(response.answers):
-        newest = keys.get(by_id.get(answer.question_id, ""))
-        if newest is not None and newest not in current:
+    gone = [
+        a
+        for a in response.answers
+        if keys.get(by_id.get(a.question_id, "")) not in (None, *current)
+    ]
+    if not gone:
+        return
+    from feedback.alerts.models import SafeguardingAlert  # alerts import survey models
+
+    alerted = set(
+        session.scalars(
+            select(SafeguardingAlert.answer_id).where(
+                SafeguardingAlert.answer_id.in_([a.id for a in gone])
+            )
+        )
+    )
+    for answer in gone:
+        if answer.id not in alerted:
             response.answers.remove(answer)
             session.delete(answer)
     session.flush()

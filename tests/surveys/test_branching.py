@@ -180,3 +180,19 @@ def test_a_condition_survives_a_new_version_and_a_copy(app):
             }
         db.session.commit()
         assert db.session.scalar(select(Survey).where(Survey.title == "Copy")) is not None
+
+
+def test_words_that_raised_an_alert_are_kept_when_no_longer_asked_for(app, client):
+    from feedback.alerts.models import SafeguardingAlert
+
+    slug = branched(app)
+    sid = begin(client, slug)
+    post_answer(client, slug, 1, sid, answer="no")
+    post_answer(client, slug, 2, sid, answer="He hits me when I get home")
+    post_answer(client, slug, 1, sid, answer="yes")
+    send(client, slug, sid)
+    _, answers = stored(app, sid)
+    assert answers[2].value == "He hits me when I get home"  # with the visit, for the lead
+    with app.app_context():
+        alert = db.session.scalar(select(SafeguardingAlert))
+        assert alert.answer_id == answers[2].id
