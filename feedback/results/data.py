@@ -154,7 +154,8 @@ def _question(
 def _asked_when(when: Shown | None) -> str:
     if when is None:
         return ""
-    return f'question {when.number} ("{when.text}") was answered {" or ".join(when.labels)}'
+    answers = " or ".join(when.labels)
+    return f'people who answered {answers} to question {when.number} ("{when.text}")'
 
 
 def _codes(code: str, shape: str) -> list[str]:

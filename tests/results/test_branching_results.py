@@ -59,7 +59,7 @@ def test_a_branching_question_shows_how_many_were_asked(client, login_as, sessio
     survey = _fill(session)
     login_as("lead")
     page = html.unescape(client.get(f"/staff/results/?{LAST_30}&survey={survey.id}").text)
-    assert "Asked 11</strong>: only people whose question 1" in page
+    assert "Asked 11</strong>: only people who answered No to question 1" in page
     start = page.index(f'<caption>Answers to "{WHY}"')
     table = page[start : page.index("</table>", start)]
     # 6 of the 6 asked who answered: never out of all 20 who sent the survey.
