@@ -5,7 +5,13 @@ from flask import Blueprint, Flask
 
 bp = Blueprint("builder", __name__, url_prefix="/staff/surveys")
 
-from feedback.builder import lifecycle, preview, question_views, views  # noqa: E402,F401
+from feedback.builder import (  # noqa: E402,F401
+    condition_views,
+    lifecycle,
+    preview,
+    question_views,
+    views,
+)
 from feedback.builder.advice import advice  # noqa: E402
 
 

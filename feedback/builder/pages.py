@@ -9,6 +9,7 @@ from flask import abort, render_template
 from flask_login import current_user
 
 from feedback.builder import services
+from feedback.builder.conditions import describe
 from feedback.builder.errors import BuilderError
 from feedback.builder.forms import OpenForm
 from feedback.builder.labels import AUDIENCE_NAMES, KIND_NAMES, STATUS_NAMES
@@ -63,6 +64,7 @@ def overview(survey: Survey, status: int = 200, problem: str = "", open_form=Non
         problem=problem,
         answered=has_responses(db.session, survey),
         family=services.translations(db.session, survey),
+        conditions=describe(survey.questions),
         open_form=open_form or OpenForm(formdata=None),
     )
 

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
+from feedback.builder import conditions
 from feedback.builder.errors import (
     AlreadyInSurvey,
     NotInSurvey,
@@ -84,6 +85,7 @@ def copy_question(question: Question, position: int) -> Question:
         hint=question.hint,
         options=[dict(o) for o in question.options],
         safety=question.safety,
+        show_when=dict(question.show_when) if question.show_when else None,
     )
 
 
@@ -124,8 +126,11 @@ def add_question(
 
 
 def add_from_bank(session: Session, survey: Survey, source: Question) -> Question:
-    """Add a copy of a question-bank question at the end."""
-    return _append(session, survey, copy_question(source, position=0))
+    """Add a copy of a question-bank question at the end (asked of everyone: a condition
+    belongs to the survey it was set in)."""
+    question = copy_question(source, position=0)
+    question.show_when = None
+    return _append(session, survey, question)
 
 
 def question_in(session: Session, survey: Survey, question_id: int) -> Question:
@@ -165,6 +170,8 @@ def change_question(
         question.hint,
         question.options,
     )
+    order = current_questions(session, question.survey)
+    conditions.check_still_leads(question, order, kind, options)
     if reworded and has_responses(session, question.survey):
         new = Question(
             survey=question.survey,
@@ -172,6 +179,7 @@ def change_question(
             bank_key=question.bank_key,
             version=question.version + 1,
             replaces_id=question.id,
+            show_when=question.show_when,
         )
         question.is_current = False
         session.add(new)
@@ -190,7 +198,9 @@ def move_question(session: Session, question: Question, steps: int) -> None:
     order = current_questions(session, question.survey)
     index = order.index(question)
     target = min(max(index + steps, 0), len(order) - 1)
+    was = list(order)
     order.insert(target, order.pop(index))
+    conditions.check_order(order, was)
     _renumber(session, order)
     session.expire(question.survey, ["questions"])
 
@@ -199,6 +209,7 @@ def remove_question(session: Session, question: Question) -> None:
     """Take a question out. If anyone answered it, it is kept (retired) with its answers."""
     _ensure_current(question)
     survey = question.survey
+    conditions.check_can_remove(question, current_questions(session, survey))
     answered = session.scalar(select(exists().where(Answer.question_id == question.id)))
     if answered or has_responses(session, survey):
         question.is_current = False

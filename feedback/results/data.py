@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from feedback.analysis.scores import SMALL, Figure
+from feedback.builder.conditions import Shown, describe
 from feedback.reports.period import Period
 from feedback.results import kinds, queries
 from feedback.results.queries import Scope
@@ -53,6 +54,11 @@ class QuestionResult:
     previous_answered: Figure
     skipped: Figure
     options: tuple[OptionResult, ...]
+    # Branching: asked only after certain earlier answers ("" for everyone). `asked` is
+    # how many were asked it: those who answered or skipped it, because answers to a
+    # question a person's answers did not lead to are not kept (`surveys.branching`).
+    asked_when: str = ""
+    asked: Figure | None = None
 
 
 @dataclass(frozen=True)
@@ -95,7 +101,9 @@ def family(session: Session, survey: Survey) -> tuple[list[Survey], dict[int, Qu
     return members, target
 
 
-def _question(q: Question, number: int, rows: list[tuple], options: list) -> QuestionResult:
+def _question(
+    q: Question, number: int, rows: list[tuple], options: list, when: Shown | None = None
+) -> QuestionResult:
     """Fold (now?, code, skipped, n) rows for one question into its figures."""
     shape = kinds.shape(q.kind)
     words = kinds.labels(options)
@@ -138,7 +146,16 @@ def _question(q: Question, number: int, rows: list[tuple], options: list) -> Que
         previous_answered=Figure.count(answered[False]),
         skipped=Figure.count(skipped),
         options=options_out,
+        asked_when=_asked_when(when),
+        asked=Figure.count(answered[True] + skipped) if when else None,
     )
+
+
+def _asked_when(when: Shown | None) -> str:
+    if when is None:
+        return ""
+    answers = " or ".join(when.labels)
+    return f'people who answered {answers} to question {when.number} ("{when.text}")'
 
 
 def _codes(code: str, shape: str) -> list[str]:
@@ -165,6 +182,7 @@ def build_results(session: Session, scope: Scope, chosen: list[Survey]) -> Resul
         if question is not None:
             grouped.setdefault(question.id, []).append((now, code, skipped, n))
     now, before = queries.response_counts(session, scope)
+    conditions = {k: v for s in chosen for k, v in describe(s.questions).items()}
     return Results(
         scope=scope,
         previous_period=scope.period.previous(),
@@ -176,7 +194,7 @@ def build_results(session: Session, scope: Scope, chosen: list[Survey]) -> Resul
                 s.title,
                 s.audience,
                 tuple(
-                    _question(q, n, grouped.get(q.id, []), q.options)
+                    _question(q, n, grouped.get(q.id, []), q.options, conditions.get(q.id))
                     for n, q in enumerate(s.questions, start=1)
                 ),
             )

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from feedback.reports.export import _listed, safe_cell
 from feedback.results.queries import Scope
-from feedback.results.rows import Labeller, answer_rows, asked, when
+from feedback.results.rows import Labeller, answer_rows, asked, branched, when
 from feedback.surveys.models import Survey
 
 HEADER = (
@@ -30,6 +30,7 @@ HEADER = (
     "sentiment",
     "themes",
     "flagged",
+    "asked",  # "no": their answers did not lead to this question (not a skip)
 )
 
 
@@ -41,7 +42,9 @@ def csv_lines(session: Session, scope: Scope, chosen: list[Survey], sees_names=F
     writer = csv.writer(buffer)
     writer.writerow(HEADER)
     fixed: dict[int, tuple] = {}  # safe words for each question, worked out once
+    conditional = branched(questions)
     last, sent, team = None, "", ""
+    survey_id, audience_of, seen = 0, "", set()
     for batch in answer_rows(session, scope, questions):
         for (
             rid,
@@ -61,7 +64,10 @@ def csv_lines(session: Session, scope: Scope, chosen: list[Survey], sees_names=F
             if a is None:
                 continue
             if rid != last:
+                _not_asked(writer, last, sent, audience_of, team, conditional.get(survey_id), seen)
                 last, sent, team = rid, when(at), safe_cell(who or "")
+                survey_id, audience_of, seen = a.survey_id, audience, set()
+            seen.add(a.question_id)
             words = fixed.get(a.question_id)
             if words is None:
                 words = fixed[a.question_id] = (
@@ -88,12 +94,25 @@ def csv_lines(session: Session, scope: Scope, chosen: list[Survey], sees_names=F
                     feel or "",
                     safe_cell("; ".join(_listed(themes))) if themes is not None else "",
                     "yes" if flag else "no",
+                    "yes",
                 )
             )
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
+    _not_asked(writer, last, sent, audience_of, team, conditional.get(survey_id), seen)
     yield buffer.getvalue()
+
+
+def _not_asked(writer, rid, sent, audience, team, conditional, seen: set[int]) -> None:
+    """A row, "asked" no, for each branching question this response was not asked."""
+    for a in conditional or ():
+        if rid is not None and a.question_id not in seen:
+            q = a.question
+            words = (safe_cell(a.survey.title), audience, team, q.principle, a.number)
+            writer.writerow(
+                (rid, sent, *words, safe_cell(q.text), *[""] * 3, "no", "", "", "no", "no")
+            )
 
 
 def lines(rows: Iterator[str]) -> Iterator[bytes]:

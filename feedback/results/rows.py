@@ -20,7 +20,7 @@ from feedback.surveys.models import Answer, Question, Response, Survey
 BATCH = 5000
 REMEMBERED = 20000  # distinct answers whose words are kept, so repeats cost nothing
 
-__all__ = ["Asked", "Labeller", "answer_rows", "asked", "when"]
+__all__ = ["Asked", "Labeller", "answer_rows", "asked", "branched", "when"]
 when = _when
 
 
@@ -46,6 +46,16 @@ def asked(session: Session, chosen: list[Survey]) -> dict[int, Asked]:
             labels, shape = kinds.labels(q.options), kinds.shape(q.kind)
             out[qid] = Asked(survey, numbers[q.id], q, labels, shape, survey.id, q.id)
     return out
+
+
+def branched(questions: dict[int, Asked]) -> dict[int, list[Asked]]:
+    """{survey id: its questions asked only after certain answers}. A sent response with
+    no answer to one of these was not asked it (answers not asked for are not kept)."""
+    out: dict[int, dict[int, Asked]] = {}
+    for a in questions.values():
+        if a.question.show_when:
+            out.setdefault(a.survey_id, {})[a.question_id] = a
+    return {sid: sorted(found.values(), key=lambda a: a.number) for sid, found in out.items()}
 
 
 class Labeller:

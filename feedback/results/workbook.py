@@ -16,7 +16,7 @@ from feedback.reports.export import safe_cell
 from feedback.reports.words import audience_name, shown
 from feedback.results import kinds
 from feedback.results.data import Results
-from feedback.results.rows import Labeller, answer_rows, asked, when
+from feedback.results.rows import Labeller, answer_rows, asked, branched, when
 from feedback.surveys.models import Survey
 
 OPTIONS = {
@@ -57,7 +57,8 @@ def _summary(book, results: Results, bold) -> None:
     _write(sheet, 2, ("Responses", shown(results.responses), "Period before",
                       shown(results.previous_responses)))  # fmt: skip
     _write(sheet, 3, ('Numbers from fewer than 5 people show as "fewer than 5".',))
-    head = ("Survey", "Question", "Answer", "People", "Percent", "Percent before", "Answered")
+    head = ("Survey", "Question", "Answer", "People", "Percent", "Percent before", "Answered",
+            "Asked (questions asked after certain answers only)")  # fmt: skip
     sheet.write_row(5, 0, head, bold)
     row = 6
     for survey in results.surveys:
@@ -68,7 +69,8 @@ def _summary(book, results: Results, bold) -> None:
             for o in q.options:
                 _write(sheet, row, (survey.title, q.text, o.label, shown(o.count),
                                     shown(o.percent, "%"), shown(o.previous_percent, "%"),
-                                    shown(q.answered)))  # fmt: skip
+                                    shown(q.answered),
+                                    shown(q.asked) if q.asked is not None else ""))  # fmt: skip
                 row += 1
     sheet.set_column(0, 2, 40)
 
@@ -86,6 +88,18 @@ def _questions(book, chosen: list[Survey], bold) -> None:
                 _write(sheet, row, (*base, code, label))
                 row += 1
     sheet.set_column(3, 3, 50)
+
+
+SKIPPED, NOT_ASKED = "(skipped)", "(not asked)"  # a blank cell: no answer was stored
+
+
+def _not_asked(target, conditional: dict, seen: set[int]) -> None:
+    """Mark the branching questions the response in this row was not asked."""
+    if target is None:
+        return
+    for a in conditional.get(target[3], ()):
+        if a.question_id not in seen:
+            target[0].write_string(target[2], target[1][a.question_id], NOT_ASKED)
 
 
 def write_workbook(
@@ -106,23 +120,26 @@ def write_workbook(
         head = ["Response", "Sent", "Team", *(q.text for q in survey.questions)]
         sheet.write_row(0, 0, [safe_cell(h) for h in head], bold)
         sheet.set_column(1, 1, 25)
-        sheets[survey.id] = [sheet, columns, 0]  # the sheet, its columns, rows written
-    last = None
+        sheets[survey.id] = [sheet, columns, 0, survey.id]  # the sheet, columns, rows written
+    conditional = branched(questions)
+    last, target, seen = None, None, set()
     for batch in answer_rows(session, results.scope, questions):
-        for rid, at, _, team, qid, value, choices, *_, flag in batch:
+        for rid, at, _, team, qid, value, choices, _score, skipped, *_, flag in batch:
             a = questions.get(qid)
             if a is None:
                 continue
-            target = sheets[a.survey_id]
-            sheet = target[0]
             if rid != last:  # a new response starts a new row
-                last = rid
+                _not_asked(target, conditional, seen)
+                last, target, seen = rid, sheets[a.survey_id], set()
                 target[2] += 1
-                sheet.write_number(target[2], 0, rid)
-                sheet.write_string(target[2], 1, when(at))
+                target[3] = a.survey_id
+                target[0].write_number(target[2], 0, rid)
+                target[0].write_string(target[2], 1, when(at))
                 if team:
-                    sheet.write_string(target[2], 2, safe_cell(team))
-            shown = label(a, value, choices, flag)[0]
+                    target[0].write_string(target[2], 2, safe_cell(team))
+            seen.add(a.question_id)
+            shown = SKIPPED if skipped else label(a, value, choices, flag)[0]
             if shown:
-                sheet.write_string(target[2], target[1][a.question_id], shown)
+                target[0].write_string(target[2], target[1][a.question_id], shown)
+    _not_asked(target, conditional, seen)
     book.close()

@@ -63,6 +63,7 @@ def build_survey(definition: dict[str, Any]) -> Survey:
             hint=q.get("hint", "").strip(),
             options=options_for(q["kind"], q.get("options")),
             safety=bool(q.get("safety", False)),
+            show_when=q.get("show_when"),  # {question = bank key, values = [...]}
         )
         for n, q in enumerate(definition["questions"], start=1)
     ]

@@ -136,6 +136,10 @@ class Question(Model):
     # help first and raise an alert, as worrying words do.
     safety: Mapped[bool] = mapped_column(default=False, server_default="0")
     replaces_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id"))
+    # Branching: {"question": bank key of an earlier question, "values": [...]}; asked
+    # only when that answer is one of the values (see `feedback.surveys.branching`). The
+    # bank key, not an id, so the rule survives new versions, copies and translations.
+    show_when: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     survey: Mapped[Survey] = relationship(back_populates="all_questions", foreign_keys=[survey_id])
 

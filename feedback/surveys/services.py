@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from feedback.db import utcnow
+from feedback.surveys import branching
 from feedback.surveys.drawing import is_drawing
 from feedback.surveys.kinds import answer_shape
 from feedback.surveys.models import (
@@ -183,6 +184,7 @@ def submit_response(session: Session, response: Response, name: str | None = Non
         return response
     if name and response.survey.named_responses:
         response.respondent_name = name
+    branching.drop_not_asked(session, response)
     response.status = "submitted"
     response.submitted_at = utcnow()
     session.flush()
@@ -219,9 +221,14 @@ def resume_or_start(session: Session, survey: Survey, submission_id: str, **visi
 
 
 def next_position(response: Response, questions: Sequence[Question]) -> int:
-    """Where to carry on: the first question not yet answered (or one past the last)."""
+    """Where to carry on: the first question they are asked and have not answered yet
+    (or one past the last)."""
     done = {a.question_id for a in response.answers}
+    state: dict[int, str] = {}
+    if any(q.show_when for q in questions):  # branching: only the questions they are asked
+        given = branching.answers_by_key(response.survey, response.answers)
+        state = branching.states(questions, given)
     for n, question in enumerate(questions, start=1):
-        if question.id not in done:
+        if question.id not in done and state.get(question.id) != branching.NOT_ASKED:
             return n
     return len(questions) + 1

@@ -9,7 +9,7 @@ from flask import abort, redirect, request, session, url_for
 from feedback.alerts import models as alerts_services
 from feedback.extensions import csrf, db
 from feedback.limits.public import public_write
-from feedback.surveys import bp, device, services
+from feedback.surveys import bp, branching, device, services
 from feedback.surveys.forms import FinishForm, TalkForm, answer_form
 from feedback.surveys.models import Question, Survey, SurveyClosed
 from feedback.surveys.pages import (
@@ -30,9 +30,28 @@ def _question(survey: Survey, n: int) -> Question:
     return survey.questions[n - 1]
 
 
-def question_screen(survey: Survey, n: int, form, status: int = 200):
-    """Render question n with this form (its answer, errors and tokens)."""
-    back = screen_url(survey, n - 1) if n > 1 else url_for("surveys.start", slug=survey.slug)
+def _screens(survey: Survey, response) -> list[int]:
+    """The screen numbers this person is asked (or may yet be), in order: the path their
+    answers so far take through the survey (`feedback.surveys.branching`)."""
+    asked = {q.id for q in branching.path(survey, response)}
+    return [n for n, q in enumerate(survey.questions, start=1) if q.id in asked]
+
+
+def _next_screen(survey: Survey, response, n: int) -> int:
+    """The first screen after n on their path (one past the last: the Send screen)."""
+    return next((s for s in _screens(survey, response) if s > n), len(survey.questions) + 1)
+
+
+def _back_url(survey: Survey, response, n: int) -> str:
+    """Back follows the path they took: the screen before n on it, else the start."""
+    before = [s for s in _screens(survey, response) if s < n]
+    return screen_url(survey, before[-1]) if before else url_for("surveys.start", slug=survey.slug)
+
+
+def question_screen(survey: Survey, n: int, form, response, status: int = 200):
+    """Render question n with this form (its answer, errors and tokens), numbered along
+    their path ("question 3 of 7", counting questions they may yet be asked)."""
+    screens = _screens(survey, response)
     return render(
         "surveys/question.html",
         survey,
@@ -40,8 +59,9 @@ def question_screen(survey: Survey, n: int, form, status: int = 200):
         question=survey.questions[n - 1],
         form=form,
         n=n,
-        total=len(survey.questions),
-        back_url=back,
+        step=screens.index(n) + 1 if n in screens else len([s for s in screens if s < n]) + 1,
+        total=max(len(screens), 1),
+        back_url=_back_url(survey, response, n),
         help_first=session.get("help_first", False),
     )
 
@@ -56,16 +76,18 @@ def question(slug: str, n: int):
     response = remembered_response(survey)
     if response is None:
         return redirect(start_url(survey))
+    if n not in _screens(survey, response):  # their answers do not lead here
+        return redirect(screen_url(survey, _next_screen(survey, response, n)))
     form = answer_form(question, answer=services.saved_answer(response, question.id))
     form.submission_id.data = response.submission_id
-    return question_screen(survey, n, form)
+    return question_screen(survey, n, form, response)
 
 
 def _after(survey: Survey, question: Question, response) -> int:
-    """The screen after this question: the next one, or (if the survey changed since the
-    screen was shown) the first one still to answer."""
+    """The screen after this question on their path (answers so far, this one included),
+    or (if the survey changed since the screen was shown) the first one still to answer."""
     if question in survey.questions:
-        return survey.questions.index(question) + 2
+        return _next_screen(survey, response, survey.questions.index(question) + 1)
     return services.next_position(response, survey.questions)
 
 
@@ -88,36 +110,38 @@ def answer(slug: str, n: int):
     form = answer_form(question, request.form)
     submission_id = form.submission_id.data = response.submission_id
     if not form.validate():
-        return question_screen(survey, n, form, 400 if form.csrf_failed else 422)
-    # Worked out before the commit, which expires everything read so far.
-    next_screen = screen_url(survey, _after(survey, question, response))
-    if form.saving:  # "Save and come back later": keep what is on screen, if anything
-        next_screen = url_for("surveys.saved", slug=slug)
-        if form.blank:  # nothing given here yet: this question waits for them
-            device.remember(slug, submission_id, keep=True)
-            return redirect(next_screen, 303)
+        return question_screen(survey, n, form, response, 400 if form.csrf_failed else 422)
+    if form.saving and form.blank:  # "Save and come back later" with nothing given here:
+        device.remember(slug, submission_id, keep=True)  # this question waits for them
+        return redirect(url_for("surveys.saved", slug=slug), 303)
 
-    def store() -> bool:
+    def store() -> tuple[bool, str]:
         answer = services.record_answer(db.session, response, question, **form.value())
-        return services.is_worrying(question, answer)
+        # The next screen depends on this answer; worked out before the commit, which
+        # expires everything read so far.
+        after = screen_url(survey, _after(survey, question, response))
+        return services.is_worrying(question, answer), after
 
     try:
-        worrying = commit_or_retry(store)
+        worrying, next_screen = commit_or_retry(store)
     except SurveyClosed:  # sent in a parallel request a moment ago
         db.session.rollback()
         return redirect(url_for("surveys.thanks", slug=slug), 303)
     except services.InvalidAnswer:  # the form checks the same things: a safety net
         db.session.rollback()
         form.answer.errors = ["error_unknown"]
-        return question_screen(survey, n, form, 422)
+        return question_screen(survey, n, form, response, 422)
     if worrying:  # help goes first on every screen from now on, and they are asked
         session["help_first"] = True  # if they want someone to talk to them
     device.remember(slug, submission_id, keep=form.saving)
+    if form.saving:  # "Save and come back later": kept what was on screen
+        next_screen = url_for("surveys.saved", slug=slug)
     return redirect(next_screen, 303)
 
 
-def _finish_screen(survey: Survey, form: FinishForm, status: int = 200):
-    back = screen_url(survey, len(survey.questions))
+def _finish_screen(survey: Survey, form: FinishForm, response, status: int = 200):
+    screens = _screens(survey, response)
+    back = screen_url(survey, screens[-1] if screens else 1)
     return render("surveys/finish.html", survey, status, form=form, back_url=back)
 
 
@@ -131,7 +155,7 @@ def finish(slug: str):
     if response is None:
         return redirect(start_url(survey))
     form = FinishForm(formdata=None, submission_id=response.submission_id)
-    return _finish_screen(survey, form)
+    return _finish_screen(survey, form, response)
 
 
 @bp.post("/s/<slug>/send")
@@ -147,7 +171,7 @@ def send(slug: str):
     if response.status == "in_progress":
         form.submission_id.data = response.submission_id
         if not form.validate():
-            return _finish_screen(survey, form, 400 if form.csrf_failed else 422)
+            return _finish_screen(survey, form, response, 400 if form.csrf_failed else 422)
         commit_or_retry(lambda: services.submit_response(db.session, response, form.name.data))
     if session.pop("help_first", False):
         session["talk_to"] = response.submission_id  # for "someone to talk to you" only
