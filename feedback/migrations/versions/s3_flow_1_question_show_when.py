@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "s3_flow_1"
-down_revision = "reading_1"
+down_revision = "scale18_1"
 branch_labels = None
 depends_on = None
 
