@@ -133,3 +133,10 @@ def describe_days(days: int) -> str:
     if days >= 60 and days % 30 == 0:
         return ngettext("%(num)d month", "%(num)d months", days // 30)
     return ngettext("%(num)d day", "%(num)d days", days)
+
+
+def describe_hours(hours: int) -> str:
+    """Say a number of hours in the page's language ('12 hours')."""
+    from flask_babel import ngettext
+
+    return ngettext("%(num)d hour", "%(num)d hours", hours)

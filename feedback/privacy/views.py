@@ -9,6 +9,7 @@ from flask import abort, current_app, render_template, request
 from feedback.i18n import use_language
 from feedback.languages import DEFAULT, languages, text_direction
 from feedback.privacy import bp
+from feedback.privacy.cookies import cookie_names, cookie_periods
 from feedback.privacy.retention import describe_days
 from feedback.staff.roles import STAFF_ROLES, role_required
 from feedback.surveys.models import AUDIENCES
@@ -53,6 +54,8 @@ def notice(audience: str):
         page_lang=lang,
         page_dir=text_direction(lang),
         back_url=_back_to_survey(),
+        cookie_names=cookie_names(),
+        cookie_periods=cookie_periods(),
     )
 
 
