@@ -11,6 +11,7 @@ from sqlalchemy import select
 from feedback.extensions import db
 from feedback.surveys.device import RESPONSE_COOKIE
 from feedback.surveys.models import Response, Survey
+from feedback.surveys.services import lowest_values
 from tests.browser.axe import assert_accessible
 
 pytestmark = pytest.mark.browser
@@ -48,6 +49,18 @@ FIT = """() => {
     rows: new Set(rects.map(r => Math.round(r.top))).size,
     height: window.innerHeight };
 }"""
+# The thank-you screen: its title, or (after a worrying answer) the help put first and the
+# offer of someone to talk to, and every number to call for help now, without scrolling.
+THANKS_FIT = """() => {
+  const bottom = s => {
+    const e = document.querySelector(s); return e ? e.getBoundingClientRect().bottom : 0; };
+  return {
+    first: document.querySelector("section.help-first") !== null,
+    title: bottom("#thanks h1"),
+    calls: Math.max(bottom(".help a[href='tel:08001111']"), bottom(".help a[href='tel:999']")),
+    talk: bottom("form.talk button"),
+    height: window.innerHeight };
+}"""
 
 
 def _slug(live_app, audience: str) -> str:
@@ -67,6 +80,17 @@ def _shipped(live_app) -> list[tuple[str, str]]:
             .order_by(Survey.id)
         ).all()
     return [(slug, language) for slug, language in rows]
+
+
+def _lowest_safety_answers(live_app, slug: str) -> dict[int, str]:
+    """{question number: a lowest answer} for the survey's safety questions."""
+    with live_app.app_context():
+        survey = db.session.scalar(select(Survey).where(Survey.slug == slug))
+        return {
+            n: sorted(lowest_values(q))[0]
+            for n, q in enumerate(survey.questions, start=1)
+            if lowest_values(q)
+        }
 
 
 def _targets_are_big(page) -> None:
@@ -91,18 +115,24 @@ def _cookie(context):
 @pytest.mark.parametrize("screen", list(DEVICES))
 def test_every_screen_fits_and_every_target_is_44px(page, live_server, live_app, screen):
     """Each shipped survey, every question: answers and Next without scrolling on a phone,
-    faces on one row, and every link and button at least 44x44 (header and footer too)."""
+    faces on one row, and every link and button at least 44x44 (header and footer too).
+    The lowest answer to a safety question puts help first on the next screen and on the
+    thank-you screen: those fit too (the surveys without one end on the usual thank-you)."""
     page.set_viewport_size(DEVICES[screen])
     page.add_init_script(VOICES)  # speakers shown: the fullest screen
     for slug, _language in _shipped(live_app):
+        lowest = _lowest_safety_answers(live_app, slug)
         page.goto(f"{live_server}/s/{slug}")
         _targets_are_big(page)
         assert_accessible(page, f"{slug} start on a {screen}")
         with page.expect_navigation():
             page.locator("form.start-form button").click()
-        seen = set()
+        seen, n = set(), 0
         while page.locator("fieldset.question").count():
+            n += 1
             kind = page.locator("fieldset.question").get_attribute("class").split("kind-")[1]
+            help_first = any(m < n for m in lowest)  # from the screen after, to the end
+            assert (page.locator("section.help-first").count() == 1) is help_first, page.url
             _targets_are_big(page)
             if screen == "phone":
                 fit = page.evaluate(FIT)
@@ -112,14 +142,22 @@ def test_every_screen_fits_and_every_target_is_44px(page, live_server, live_app,
                 )
                 if kind.startswith("faces"):
                     assert fit["rows"] == 1, (page.url, fit)
-            if kind not in seen:
+            if kind not in seen or n - 1 in lowest:
                 seen.add(kind)
                 assert_accessible(page, f"{page.url} on a {screen}")
-            _next(page)  # nothing chosen: moves on as a skip
+            if n in lowest:
+                page.locator(f".choice input[value='{lowest[n]}']").check()
+            _next(page)  # otherwise nothing chosen: moves on as a skip
         _targets_are_big(page)
-        page.locator("#send").click()
+        with page.expect_navigation():
+            page.locator("#send").click()
         _targets_are_big(page)
-    assert_accessible(page, f"thank-you on a {screen}")
+        thanks = page.evaluate(THANKS_FIT)
+        assert thanks["first"] is bool(lowest), (page.url, thanks)
+        if screen == "phone":
+            wanted = ("calls", "talk") if thanks["first"] else ("calls", "title")
+            assert all(0 < thanks[w] <= thanks["height"] for w in wanted), (page.url, thanks)
+        assert_accessible(page, f"{page.url} on a {screen}")
 
 
 @pytest.mark.parametrize("screen", list(DEVICES))
