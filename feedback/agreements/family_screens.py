@@ -8,7 +8,7 @@ tablet cannot reach other families' agreements. Too many wrong tries sign the wo
 from __future__ import annotations
 
 from flask import current_app, flash, redirect, render_template, request, session, url_for
-from flask_login import current_user, logout_user
+from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import PasswordField
 from wtforms.validators import DataRequired, Length
@@ -20,6 +20,7 @@ from feedback.limits.public import by_address
 from feedback.staff.audit import record
 from feedback.staff.models import User
 from feedback.staff.roles import STAFF_ROLES, role_required
+from feedback.staff.views import end_session
 
 SESSION_KEY = "family_screens"  # the reference of the agreement on the tablet
 TRIES_KEY = "family_screens_tries"
@@ -76,28 +77,15 @@ def leave_family_screens(reference: str):
         if user.check_password_or_pin(form.secret.data):
             session.pop(SESSION_KEY, None)
             session.pop(TRIES_KEY, None)
-            record(
-                db.session,
-                "family_screens_left",
-                actor_id=user.id,
-                target_type="user",
-                target_id=user.id,
-            )
+            _audit("family_screens_left", user)
             db.session.commit()
             return redirect(url_for("agreements.detail", reference=reference))
         tries = session.get(TRIES_KEY, 0) + 1
         session[TRIES_KEY] = tries
-        record(
-            db.session,
-            "family_screens_wrong_secret",
-            actor_id=user.id,
-            target_type="user",
-            target_id=user.id,
-        )
+        _audit("family_screens_wrong_secret", user)
         db.session.commit()
         if tries >= MAX_TRIES:
-            logout_user()
-            session.clear()
+            end_session()
             flash("You were signed out after too many tries. Please sign in again.")
             return redirect(url_for("staff.login"))
         form.secret.errors.append("That is not the password or PIN for this account.")

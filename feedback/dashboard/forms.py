@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
+from typing import TypeVar
 
+from flask import request
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField
 from wtforms.fields.choices import SelectChoice
@@ -14,6 +17,7 @@ from feedback.reports.period import BadPeriod, Period
 from feedback.reports.words import audience_name
 from feedback.surveys.models import AUDIENCES
 
+F = TypeVar("F", bound="DashboardForm")
 PRESETS = {"30": "Last 30 days", "90": "Last 90 days", "365": "Last 12 months"}
 NO_THEME = ""
 
@@ -86,6 +90,16 @@ class DashboardForm(FlaskForm):
 
     def surveys(self) -> tuple[int, ...]:
         return (int(self.survey.data),) if self.survey.data else ()
+
+
+def read_filters(form_class: type[F], prepare: Callable[[F], F]) -> tuple[F, bool, F]:
+    """Read the filters from the query string: (the form as sent, whether it is valid, the
+    form to use). Wrong dates: the form to use is the default one (the last 90 days), so
+    the page says what is wrong and meanwhile shows something rather than nothing.
+    `prepare` fills in a form's choices (the surveys, the teams)."""
+    form = prepare(form_class(request.args))
+    valid = not request.args or form.validate()
+    return form, valid, form if valid else prepare(form_class(formdata=None))
 
 
 class MoveForm(FlaskForm):

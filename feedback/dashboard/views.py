@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import render_template, request
+from flask import render_template
 from flask_login import current_user
 
 from feedback.dashboard import bp, charts
 from feedback.dashboard.data import build_dashboard
-from feedback.dashboard.forms import DashboardForm
+from feedback.dashboard.forms import DashboardForm, read_filters
 from feedback.extensions import db
 from feedback.reports.words import audience_name, change, shown
 from feedback.results import queries as result_queries
@@ -39,11 +39,7 @@ def chart_set(dashboard) -> dict[str, charts.Chart]:
 def filters() -> tuple[DashboardForm, bool, DashboardForm]:
     """(the form as sent, whether it is valid, the form to use: the default if not)."""
     surveys = result_queries.surveys(db.session)
-    form = DashboardForm(request.args).set_surveys(surveys)
-    valid = not request.args or form.validate()
-    # Wrong dates: say so, and meanwhile show the default period rather than nothing.
-    chosen = form if valid else DashboardForm(formdata=None).set_surveys(surveys)
-    return form, valid, chosen
+    return read_filters(DashboardForm, lambda form: form.set_surveys(surveys))
 
 
 @bp.get("/")

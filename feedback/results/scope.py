@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from flask import request
 from sqlalchemy.orm import Session
 
+from feedback.dashboard.forms import read_filters
 from feedback.results import queries
 from feedback.results.forms import ResultsForm
 from feedback.results.queries import Scope
@@ -29,9 +29,7 @@ def chosen(session: Session, form_class: type[ResultsForm] = ResultsForm) -> Cho
     """The filters as sent; wrong dates fall back to the last 90 days (with a message)."""
     every = queries.surveys(session)
     teams = queries.teams(session)
-    form = form_class(request.args).set_surveys(every).set_teams(teams)
-    valid = not request.args or form.validate()
-    use = form if valid else form_class(formdata=None).set_surveys(every).set_teams(teams)
+    form, valid, use = read_filters(form_class, lambda f: f.set_surveys(every).set_teams(teams))
     period = use.chosen_period(date.today())
     audiences = use.audiences()
     if use.surveys():

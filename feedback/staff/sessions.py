@@ -10,13 +10,13 @@ from __future__ import annotations
 import time
 
 from flask import current_app, flash, jsonify, redirect, request, session, url_for
-from flask_login import current_user, logout_user
+from flask_login import current_user
 
 from feedback.extensions import db
 from feedback.staff import bp
 from feedback.staff.audit import record
 from feedback.staff.roles import STAFF_ROLES, role_required
-from feedback.staff.views import _safe_next
+from feedback.staff.views import _safe_next, end_session
 
 # Asking how long is left must not count as using the app.
 NOT_ACTIVITY = {"static", "staff.session_status"}
@@ -51,8 +51,7 @@ def check_session_timeouts():
         return None
     if seconds_left() <= 0:
         user_id = current_user.id
-        logout_user()
-        session.clear()
+        end_session()
         record(
             db.session, "session_expired", actor_id=user_id, target_type="user", target_id=user_id
         )

@@ -41,6 +41,13 @@ def _safe_next(target: str | None) -> str:
     return url_for("staff.home")
 
 
+def end_session() -> None:
+    """Sign out on this browser: Flask-Login forgets the user and the session is emptied,
+    so nothing of the member of staff's is left for whoever holds the device next."""
+    logout_user()
+    session.clear()
+
+
 def start_session(user: User) -> None:
     """Sign `user` in on a fresh session and note when, for the timeouts."""
     session.clear()
@@ -132,8 +139,7 @@ def logout():
         user.end_sessions()
         record(db.session, "logout", actor_id=user.id, target_type="user", target_id=user.id)
         db.session.commit()
-    logout_user()
-    session.clear()
+    end_session()
     flash("You have signed out.")
     if with_provider:  # offer to sign out of the identity provider too
         return redirect(url_for("staff.oidc_signed_out"))

@@ -8,13 +8,14 @@ from __future__ import annotations
 import time
 
 from flask import current_app, flash, redirect, render_template, request, session, url_for
-from flask_login import current_user, logout_user
+from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 
 from feedback.extensions import db
 from feedback.staff.audit import record
 from feedback.staff.roles import role_required
+from feedback.staff.views import end_session
 from feedback.surveys import bp, device, services
 from feedback.surveys.models import Survey
 from feedback.surveys.pages import render
@@ -130,8 +131,7 @@ def staff_tablet():
             )
         db.session.commit()
         user_id = current_user.id
-        logout_user()
-        session.clear()
+        end_session()
         response = redirect(url_for("surveys.tablet_welcome"), 303)
         now = time.time()
         slugs = tuple(s.slug for s in chosen)
