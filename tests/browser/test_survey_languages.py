@@ -64,5 +64,5 @@ def test_a_child_opens_the_urdu_8_to_12_survey_and_its_urdu_privacy_notice(page,
     expect(html).to_have_attribute("dir", "rtl")
     expect(html).to_have_attribute("lang", "ur")
     expect(page.locator("h1")).to_have_text("آپ کے جوابوں کا کیا ہوتا ہے")
-    expect(page.get_by_text("2 سال")).to_be_visible()  # the retention period in Urdu too
+    expect(page.get_by_text("2 سال").first).to_be_visible()  # the retention period in Urdu too
     assert_accessible(page, "Urdu 8-12 privacy notice")
