@@ -7,13 +7,16 @@ changing what matches:
   places where the pattern can start;
 - ``PatternGate`` reads each pattern once to learn the words it can start with
   ("hits?|punch..." can only start at a word beginning "hit" or "punch"), and then
-  only runs the patterns whose first word is in the comment. A pattern whose start
-  it cannot work out is always run.
+  only runs the patterns whose first word is in the comment, and only there: each is
+  tried once at each such word (``re.match`` at that place) instead of being searched
+  for along the whole comment. A pattern whose start it cannot work out is searched
+  for everywhere.
 """
 
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 try:  # the regular-expression parser's own modules (Python 3.11+)
     import re._constants as sre
@@ -119,6 +122,8 @@ def _starts(items: list) -> set[str] | None:
         word = _LEADING_WORD.match("".join(chars))
         return {word.group()} if word else None
     if op is sre.SUBPATTERN:
+        if value[1] & re.IGNORECASE:  # (?i:...) could start with a capital
+            return None
         return _starts(list(value[3].data))
     if op is sre.BRANCH:
         found: set[str] = set()
@@ -142,9 +147,10 @@ def first_words(pattern: WordPattern) -> set[str] | None:
 
 
 class PatternGate:
-    """Say which of many patterns could match a text, from the words it contains."""
+    """Say which of many patterns could match a text, and where, from its words."""
 
     def __init__(self, patterns: Sequence[WordPattern]):
+        self.patterns = tuple(patterns)
         self.always: set[int] = set()
         self._by_start: dict[str, list[int]] = defaultdict(list)
         for index, pattern in enumerate(patterns):
@@ -155,15 +161,61 @@ class PatternGate:
                 for start in starts:
                     self._by_start[start].append(index)
         self._lengths = sorted({len(start) for start in self._by_start})
+        self._fast = tuple((pattern.needs, pattern.regex.match) for pattern in self.patterns)
+        # Which patterns can start at a word depends on the word alone, and the same
+        # words come back in comment after comment.
+        self._starting = lru_cache(maxsize=50_000)(self._patterns_starting)
+
+    def _patterns_starting(self, word: str) -> tuple[int, ...]:
+        found: list[int] = []
+        for length in self._lengths:
+            if length > len(word):
+                break
+            found += self._by_start.get(word[:length], ())
+        return tuple(dict.fromkeys(found))  # "hit" and "hits" both fit "hits": once
+
+    def places(self, text: str) -> dict[int, list[int]]:
+        """Pattern number -> the word starts where it can begin, in order (patterns
+        that can begin anywhere are left out: see ``always``)."""
+        found: dict[int, list[int]] = {}
+        for token in _GATE_TOKEN.finditer(text):
+            start = token.start()
+            for number in self._starting(token.group()):
+                starts = found.get(number)
+                if starts is None:
+                    found[number] = [start]
+                else:
+                    starts.append(start)
+        return found
 
     def candidates(self, text: str) -> set[int]:
         """Numbers of the patterns worth running on ``text``."""
-        found = set(self.always)
-        for word in set(_GATE_TOKEN.findall(text)):
-            for length in self._lengths:
-                if length > len(word):
-                    break
-                hits = self._by_start.get(word[:length])
-                if hits:
-                    found.update(hits)
-        return found
+        return self.always.union(self.places(text))
+
+    def all_matches(self, text: str) -> Iterator[tuple[int, re.Match[str]]]:
+        """(pattern number, match) for every match of every pattern, by pattern number
+        and then from left to right, as each pattern's ``finditer`` would find them.
+
+        One plain loop: this runs a few hundred times a comment, so it avoids a
+        function call for each pattern that finds nothing (nearly all of them)."""
+        places = self.places(text)
+        always = self.always
+        fast = self._fast
+        for number in sorted(always.union(places)):
+            if number in always:
+                for match in self.patterns[number].finditer(text):
+                    yield number, match
+                continue
+            needs, match_here = fast[number]
+            if needs and not all(map(text.__contains__, needs)):
+                continue
+            end = 0
+            for start in places[number]:
+                if start < end:  # inside the last match: finditer does not overlap
+                    continue
+                if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+                    continue  # not a word start: "\\b" fails here
+                match = match_here(text, start)
+                if match is not None:
+                    yield number, match
+                    end = match.end()

@@ -9,6 +9,7 @@ accents and look-alike letters from other alphabets, digits standing in for lett
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from feedback.analysis.spelling import SPELLER
 
@@ -33,6 +34,7 @@ _DIGIT_LETTERS = str.maketrans("013457@$", "oieastas")
 _STRETCHED_RARE = re.compile(r"([aiuyhwkjvxq])\1+")
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
 _WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*'?")
+_WORD_SPLIT = re.compile(r"([a-z0-9]+(?:['-][a-z0-9]+)*'?)")  # _WORD, kept by split()
 _SPACES = re.compile(r"\s+")
 
 
@@ -61,8 +63,10 @@ def _plain_characters(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _respell(match: re.Match[str]) -> str:
-    word = match.group()
+# The same words come back in comment after comment, and a word's respelling depends
+# on the word alone.
+@lru_cache(maxsize=50_000)
+def _respell(word: str) -> str:
     fixed = SPELLER.fixed.get(word)
     if fixed is not None:
         return fixed
@@ -87,7 +91,9 @@ def normalise(text: str) -> str:
     text = _DIGIT_FOR_LETTER.sub(lambda m: m.group().translate(_DIGIT_LETTERS), text)
     text = _STRETCHED_RARE.sub(r"\1", text)
     text = _STRETCHED.sub(r"\1\1", text)
-    text = _WORD.sub(_respell, text)
+    parts = _WORD_SPLIT.split(text)  # other text, word, other text, word, ...
+    parts[1::2] = map(_respell, parts[1::2])
+    text = "".join(parts)
     return _SPACES.sub(" ", text).strip()
 
 

@@ -54,7 +54,7 @@ class RuleSet:
     rules: tuple[Rule, ...]
     gate: PatternGate
     patterns: tuple[WordPattern, ...]  # every rule's patterns, numbered as in the gate
-    numbers: tuple[frozenset[int], ...]  # each rule's patterns' numbers
+    rule_of: tuple[int, ...]  # each pattern's rule's number
     frames: tuple[WordPattern, ...] = ()  # a sentence about harm, not a disclosure
     first_person: WordPattern | None = None  # ... unless the match is about the writer
     denials: tuple[WordPattern, ...] = ()  # a question asked and answered no
@@ -87,16 +87,13 @@ def load_rules(*paths: Path) -> RuleSet:
         for rule in data["rule"]
     )
     patterns = tuple(pattern for rule in rules for pattern in rule.patterns)
-    numbers, counted = [], 0
-    for rule in rules:
-        numbers.append(frozenset(range(counted, counted + len(rule.patterns))))
-        counted += len(rule.patterns)
+    rule_of = tuple(number for number, rule in enumerate(rules) for _ in rule.patterns)
     frame = data["frame"]
     return RuleSet(
         rules,
         PatternGate(list(patterns)),
         patterns,
-        tuple(numbers),
+        rule_of,
         compile_all(frame.get("patterns", [])),
         WordPattern(frame["first_person"]) if "first_person" in frame else None,
         compile_all(frame.get("denials", [])),
@@ -143,46 +140,34 @@ def _is_excused(rule_set: RuleSet, rule: Rule, text: str, match: re.Match[str]) 
     return False
 
 
-def _first_real_match(
-    rule_set: RuleSet, rule: Rule, patterns: list[WordPattern], text: str
-) -> tuple[re.Match[str] | None, bool]:
-    """The first match that stands, and whether any match was set aside (negated, or
-    used another way)."""
-    set_aside = False
-    for pattern in patterns:
-        for match in pattern.finditer(text):
-            if rule.negatable and is_negated(text, _core_start(match)):
-                set_aside = True
-                continue
-            if _is_excused(rule_set, rule, text, match):
-                set_aside = True
-                continue
-            return match, set_aside
-    return None, set_aside
-
-
 def read_comment(normalised: str) -> tuple[tuple[str, ...], bool]:
     """One short reason per kind of possible harm found (empty if none), and whether the
     rules saw harm words and set them aside: "nobody hits me", "we had a lesson about
     county lines", "I hurt myself playing rugby". A second reader (the model) should not
-    overrule that."""
-    reasons = []
-    set_aside = False
+    overrule that.
+
+    Each rule's first match that stands gives its reason; the matches before it that were
+    negated or used another way are what "set aside" means."""
     rule_set = load_rules()
-    worth_trying = rule_set.gate.candidates(normalised)
-    for rule, numbers in zip(rule_set.rules, rule_set.numbers, strict=True):
-        # Only the patterns the gate lets through (a set intersection, done in C).
-        chosen = numbers & worth_trying
-        if not chosen:
+    standing: dict[int, re.Match[str]] = {}  # rule number -> its first match that stands
+    set_aside = False
+    for number, match in rule_set.gate.all_matches(normalised):
+        rule_number = rule_set.rule_of[number]
+        if rule_number in standing:
             continue
-        patterns = [rule_set.patterns[number] for number in sorted(chosen)]
-        match, excused = _first_real_match(rule_set, rule, patterns, normalised)
-        set_aside = set_aside or excused
-        if match is not None:
-            words = " ".join(match.group().split())
-            if len(words) > 60:
-                words = words[:57].rstrip() + "..."
-            reasons.append(f"{rule.kind}: '{words}'")
+        rule = rule_set.rules[rule_number]
+        if (rule.negatable and is_negated(normalised, _core_start(match))) or _is_excused(
+            rule_set, rule, normalised, match
+        ):
+            set_aside = True
+            continue
+        standing[rule_number] = match
+    reasons = []
+    for rule_number in sorted(standing):
+        words = " ".join(standing[rule_number].group().split())
+        if len(words) > 60:
+            words = words[:57].rstrip() + "..."
+        reasons.append(f"{rule_set.rules[rule_number].kind}: '{words}'")
     if not reasons and not set_aside:
         set_aside = any(
             p.search(normalised)

@@ -102,12 +102,9 @@ def _is_exception(text: str, match: re.Match[str], index: int) -> bool:
 
 def _phrase_hits(text: str) -> list[tuple[int, int, float]]:
     """Find our fixed phrases, then cues outside them: (start, end, score)."""
-    worth_trying = _LEXICON.gate.candidates(text)
     hits = [
-        (m.start(), m.end(), score)
-        for number, (pattern, score) in enumerate(_LEXICON.patterns)
-        if number in worth_trying
-        for m in pattern.finditer(text)
+        (m.start(), m.end(), _LEXICON.patterns[number][1])
+        for number, m in _LEXICON.gate.all_matches(text)
     ]
     fixed = list(hits)
     for index, match in _LEXICON.cues.matches(text):

@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
+from feedback.analysis.fastmatch import PatternGate, WordPattern
 from feedback.analysis.phrases import phrase_to_regex
 
 THEMES_FILE = Path(__file__).with_name("themes.toml")
@@ -67,9 +68,28 @@ def load_themes(path: Path = THEMES_FILE) -> tuple[Theme, ...]:
     return themes
 
 
+@cache
+def _phrase_gate(path: Path) -> tuple[PatternGate, tuple[int, ...]]:
+    """Every theme's phrases, one pattern each, behind one gate (tried only at the words
+    they can start with), and each phrase's theme number."""
+    with Path(path).open("rb") as file:
+        data = tomllib.load(file)
+    load_themes(path)  # the same checks first
+    patterns, theme_of = [], []
+    for number, entry in enumerate(data.get("theme", [])):
+        for phrase in entry["phrases"]:
+            patterns.append(WordPattern(phrase_to_regex(phrase)))
+            theme_of.append(number)
+    return PatternGate(patterns), tuple(theme_of)
+
+
 def find_themes(normalised: str, path: Path = THEMES_FILE) -> tuple[str, ...]:
-    """Return the names of the themes the comment touches, in file order."""
-    return tuple(t.name for t in load_themes(path) if t.pattern.search(normalised))
+    """Return the names of the themes the comment touches, in file order (a theme is
+    touched when any of its phrases is found, as its ``pattern`` would find it)."""
+    gate, theme_of = _phrase_gate(path)
+    found = {theme_of[number] for number, _match in gate.all_matches(normalised)}
+    themes = load_themes(path)
+    return tuple(themes[number].name for number in sorted(found))
 
 
 def theme_list(path: Path = THEMES_FILE) -> tuple[ThemeInfo, ...]:
