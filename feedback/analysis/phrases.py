@@ -11,6 +11,7 @@ say them, not as regular expressions:
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
 _WORD_CHARS = re.compile(r"[a-z0-9']+")
@@ -62,15 +63,17 @@ class PhraseIndex:
                 else:
                     self._exact[word].append(index)
         self._prefix_lengths = sorted({len(prefix) for prefix in self._prefix})
+        # The phrases that can start at a word depend on the word alone.
+        self._candidates = lru_cache(maxsize=50_000)(self._phrases_starting)
 
-    def _candidates(self, word: str) -> list[int]:
+    def _phrases_starting(self, word: str) -> tuple[int, ...]:
         found = list(self._exact.get(word, ()))
         for length in self._prefix_lengths:
             if length > len(word):
                 break
             found += self._prefix.get(word[:length], ())
         found.sort()
-        return found
+        return tuple(found)
 
     def matches(self, text: str, overlapping: bool = False) -> Iterator[tuple[int, re.Match]]:
         """Yield (phrase number, match) from left to right.

@@ -133,13 +133,13 @@ def _clauses(text: str) -> list[tuple[int, int, float]]:
     return clauses
 
 
-def _clause_score(text: str, start: int, end: int, hits) -> float | None:
+def _clause_score(text: str, start: int, end: int, hits, covered: set[int]) -> float | None:
     scores = [score for s, _, score in hits if start <= s < end and score]
-    words = []
-    for token in _TOKEN.finditer(text, start, end):
-        covered = any(s <= token.start() < e for s, e, _ in hits)
-        word = token.group()
-        words.append(None if covered or word in _LEXICON.ignore else word)
+    ignore = _LEXICON.ignore
+    words = [
+        None if token.start() in covered or token.group() in ignore else token.group()
+        for token in _TOKEN.finditer(text, start, end)
+    ]
     if any(words):
         textblob_score = _TEXTBLOB.analyze(words).polarity
         if textblob_score:
@@ -156,8 +156,9 @@ def score_sentiment(normalised: str) -> tuple[str, float]:
     if not bare and not hits:
         return "neutral", 0.0
     total = weights = 0.0
+    covered = {at for s, e, _ in hits for at in range(s, e)}  # words our phrases scored
     for start, end, weight in _clauses(normalised):
-        score = _clause_score(normalised, start, end, hits)
+        score = _clause_score(normalised, start, end, hits, covered)
         if score is not None:
             total += score * weight
             weights += weight
