@@ -57,15 +57,54 @@ def _needed(items) -> list[str]:
     return found
 
 
-def needed_text(pattern: str) -> tuple[str, ...]:
-    """What a text must contain for ``pattern`` to match anywhere in it (maybe nothing)."""
+def _needed_choices(items) -> list[tuple[str, ...]]:
+    """Choices every match must contain one of: for each set of alternatives it must
+    match outright, one run of plain characters from each ("hurt|hit|beaten" needs
+    "hurt", "hit" or "beaten"), when every alternative has one."""
+    found: list[tuple[str, ...]] = []
+    for op, value in items:
+        if op is sre.BRANCH:
+            runs = [_needed(list(branch.data)) for branch in value[1]]
+            if all(runs):
+                found.append(tuple(dict.fromkeys(max(run, key=len) for run in runs)))
+        elif op is sre.SUBPATTERN:
+            _group, add_flags, _del_flags, body = value
+            if not add_flags & re.IGNORECASE:
+                found.extend(_needed_choices(list(body.data)))
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            low, _high, body = value
+            if low >= 1:
+                found.extend(_needed_choices(list(body.data)))
+    return found
+
+
+def _parsed(pattern: str):
+    """The parsed pattern, or None when it cannot be read or ignores case."""
     if sre_parse is None:
-        return ()
+        return None
     try:
         parsed = sre_parse.parse(pattern)
     except (re.error, AttributeError, IndexError, TypeError, ValueError):
-        return ()
+        return None
     if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    return parsed
+
+
+def needed_choices(pattern: str) -> tuple[tuple[str, ...], ...]:
+    """Lists of choices a text must contain one of, each, for ``pattern`` to match
+    (shortest list first; leaving out lists with a choice so short it is nearly always
+    there, such as "me" or "us")."""
+    parsed = _parsed(pattern)
+    found = [] if parsed is None else _needed_choices(list(parsed.data))
+    found = [choices for choices in found if min(map(len, choices)) >= 3]
+    return tuple(sorted(found, key=len))
+
+
+def needed_text(pattern: str) -> tuple[str, ...]:
+    """What a text must contain for ``pattern`` to match anywhere in it (maybe nothing)."""
+    parsed = _parsed(pattern)
+    if parsed is None:
         return ()
     # Longest first: the rarest, most often the one missing.
     return tuple(sorted(set(_needed(list(parsed.data))), key=len, reverse=True))
@@ -73,20 +112,25 @@ def needed_text(pattern: str) -> tuple[str, ...]:
 
 class WordPattern:
     r"""A regular expression whose leading ``\b`` is checked here, not by ``re``, and
-    which is not run at all on a text missing a part every match needs."""
+    which is not searched for at all in a text missing a part every match needs (or
+    all the choices of a part, such as "fight|argue|shout")."""
 
-    __slots__ = ("regex", "boundary", "source", "needs")
+    __slots__ = ("regex", "boundary", "source", "needs", "needs_one_of")
 
     def __init__(self, pattern: str):
         self.source = pattern
         self.boundary = pattern.startswith(r"\b")
         self.regex = re.compile(pattern[2:] if self.boundary else pattern)
         self.needs = needed_text(pattern)
+        self.needs_one_of = needed_choices(pattern)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Yield matches that start at a word boundary, like ``re.finditer``."""
         for part in self.needs:
             if part not in text:
+                return
+        for choices in self.needs_one_of:
+            if not any(map(text.__contains__, choices)):
                 return
         if not self.boundary:
             yield from self.regex.finditer(text)
@@ -206,6 +250,8 @@ class PatternGate:
                 for match in self.patterns[number].finditer(text):
                     yield number, match
                 continue
+            # Only the plain parts: looking for one of many words costs more than one
+            # try of the pattern at one word (it pays before a search of the whole text).
             needs, match_here = fast[number]
             if needs and not all(map(text.__contains__, needs)):
                 continue
