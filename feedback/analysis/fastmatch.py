@@ -15,7 +15,7 @@ changing what matches:
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 try:  # the regular-expression parser's own modules (Python 3.11+)
@@ -205,10 +205,19 @@ class PatternGate:
                 for start in starts:
                     self._by_start[start].append(index)
         self._lengths = sorted({len(start) for start in self._by_start})
-        self._fast = tuple((pattern.needs, pattern.regex.match) for pattern in self.patterns)
         # Which patterns can start at a word depends on the word alone, and the same
         # words come back in comment after comment.
         self._starting = lru_cache(maxsize=50_000)(self._patterns_starting)
+        self._tried_at = lru_cache(maxsize=50_000)(self._what_to_try)
+
+    def _what_to_try(self, word: str) -> tuple[tuple[int, tuple[str, ...], Callable], ...]:
+        """(number, needed parts, match function) of each pattern that can start at
+        ``word``."""
+        patterns = self.patterns
+        return tuple(
+            (number, patterns[number].needs, patterns[number].regex.match)
+            for number in self._starting(word)
+        )
 
     def _patterns_starting(self, word: str) -> tuple[int, ...]:
         found: list[int] = []
@@ -236,32 +245,32 @@ class PatternGate:
         """Numbers of the patterns worth running on ``text``."""
         return self.always.union(self.places(text))
 
-    def all_matches(self, text: str) -> Iterator[tuple[int, re.Match[str]]]:
+    def all_matches(self, text: str) -> list[tuple[int, re.Match[str]]]:
         """(pattern number, match) for every match of every pattern, by pattern number
         and then from left to right, as each pattern's ``finditer`` would find them.
 
-        One plain loop: this runs a few hundred times a comment, so it avoids a
-        function call for each pattern that finds nothing (nearly all of them)."""
-        places = self.places(text)
-        always = self.always
-        fast = self._fast
-        for number in sorted(always.union(places)):
-            if number in always:
-                for match in self.patterns[number].finditer(text):
-                    yield number, match
-                continue
-            # Only the plain parts: looking for one of many words costs more than one
-            # try of the pattern at one word (it pays before a search of the whole text).
-            needs, match_here = fast[number]
-            if needs and not all(map(text.__contains__, needs)):
-                continue
-            end = 0
-            for start in places[number]:
-                if start < end:  # inside the last match: finditer does not overlap
+        One plain loop over the words: this runs a few hundred times a comment, so it
+        avoids a function call for each pattern that finds nothing (nearly all)."""
+        found: list[tuple[int, int, re.Match[str]]] = []
+        ends: dict[int, int] = {}  # pattern number -> where its last match ended
+        for token in _GATE_TOKEN.finditer(text):
+            start = token.start()
+            if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+                continue  # not a word start ("café" folded oddly): "\b" fails here
+            for number, needs, match_here in self._tried_at(token.group()):
+                end = ends.get(number)
+                if end is None:  # the pattern's first word here: are its parts?
+                    if needs and not all(map(text.__contains__, needs)):
+                        ends[number] = len(text)  # never worth trying again
+                        continue
+                    ends[number] = 0
+                elif start < end:  # inside its last match: finditer does not overlap
                     continue
-                if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
-                    continue  # not a word start: "\\b" fails here
                 match = match_here(text, start)
                 if match is not None:
-                    yield number, match
-                    end = match.end()
+                    found.append((number, start, match))
+                    ends[number] = match.end()
+        for number in self.always:
+            found += [(number, m.start(), m) for m in self.patterns[number].finditer(text)]
+        found.sort(key=lambda item: item[:2])
+        return [(number, match) for number, _start, match in found]
