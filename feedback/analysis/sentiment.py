@@ -37,6 +37,9 @@ class _WordListAnalyzer(PatternAnalyzer):
 
 
 _TEXTBLOB = _WordListAnalyzer()
+# Every word TextBlob scores. A clause with none of them scores 0 whatever its order
+# ("not" only turns round a word it knows), so TextBlob need not read it.
+_TEXTBLOB_WORDS = frozenset(pattern_sentiment)
 
 _CONTRAST = re.compile(r"\b(?:but|however|though|yet|except|apart from)\b")
 _SENTENCE = re.compile(r"[.!?;\n]+")
@@ -140,7 +143,7 @@ def _clause_score(text: str, start: int, end: int, hits, covered: set[int]) -> f
         None if token.start() in covered or token.group() in ignore else token.group()
         for token in _TOKEN.finditer(text, start, end)
     ]
-    if any(words):
+    if not _TEXTBLOB_WORDS.isdisjoint(words):
         textblob_score = _TEXTBLOB.analyze(words).polarity
         if textblob_score:
             scores.append(textblob_score)
