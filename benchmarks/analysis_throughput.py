@@ -6,13 +6,20 @@ Run from the repository root:
 
 The corpus mixes short answers, long comments, misspellings, emoji, hidden characters
 and disclosures, built from the labelled examples plus variations, so the regular
-expressions see realistic text. The baseline is plain TextBlob polarity in the same
-process, on the same comments. Nothing here asserts on time: it prints figures.
+expressions see realistic text. Nothing here asserts on time: it prints figures.
+
+The machine is shared, so the figures are CPU time of this thread (``time.thread_time``),
+and the comments are measured in chunks, each chunk run back to back through
+``analyse_comment`` and two fixed baselines: a plain tokenise pass (one regular
+expression) and TextBlob polarity. The ratio of each chunk's costs hardly moves when
+other work slows the whole machine down; the median chunk's ratio is printed.
 """
 
 import argparse
 import csv
 import random
+import re
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -70,16 +77,34 @@ def corpus(size: int, seed: int = 7) -> list[str]:
     return [_vary(rng.choice(examples), rng) for _ in range(size)]
 
 
-def _rate(function, comments: list[str]) -> tuple[float, float]:
-    """Comments a second by the wall clock and by this process's CPU time.
+_PLAIN_WORDS = re.compile(r"\w+")
+CHUNKS = 8
 
-    The CPU-time figure is what one core does even when other work shares the machine.
-    """
-    wall, cpu = time.perf_counter(), time.process_time()
+
+def plain_tokenise(text: str) -> int:
+    """The fixed baseline: split a comment into lower-case words, nothing more."""
+    return len(_PLAIN_WORDS.findall(text.casefold()))
+
+
+def _cpu_seconds(function, comments: list[str]) -> float:
+    started = time.thread_time()
     for comment in comments:
         function(comment)
-    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    return len(comments) / wall, len(comments) / cpu
+    return time.thread_time() - started
+
+
+def _measure(comments: list[str]) -> dict[str, list[float]]:
+    """CPU seconds of each function on each chunk, the three run back to back."""
+    chunks = [comments[i::CHUNKS] for i in range(CHUNKS)]
+    functions = {
+        "ours": analyse_comment,
+        "plain": plain_tokenise,
+        "textblob": lambda text: TextBlob(text).sentiment.polarity,
+    }
+    return {
+        name: [_cpu_seconds(function, chunk) for chunk in chunks]
+        for name, function in functions.items()
+    } | {"sizes": [len(chunk) for chunk in chunks]}
 
 
 def main() -> None:
@@ -93,22 +118,37 @@ def main() -> None:
     print(f"language detector built in {time.process_time() - started:.2f} s (once per process)")
     TextBlob("warm up").sentiment  # noqa: B018 - loads TextBlob's lexicon
 
-    ours = _rate(analyse_comment, comments)
-    baseline = _rate(lambda text: TextBlob(text).sentiment.polarity, comments)
+    wall = time.perf_counter()
+    seconds = _measure(comments)
+    wall = time.perf_counter() - wall
+    ours = len(comments) / sum(seconds["ours"])
+    per_chunk = [size / cpu for size, cpu in zip(seconds["sizes"], seconds["ours"], strict=True)]
+    plain_ratio = statistics.median(
+        o / p for o, p in zip(seconds["ours"], seconds["plain"], strict=True)
+    )
+    textblob_ratio = statistics.median(
+        t / o for o, t in zip(seconds["ours"], seconds["textblob"], strict=True)
+    )
     flagged = sum(analyse_comment(text).safeguarding for text in comments[:2000])
     mean_length = sum(map(len, comments)) / len(comments)
 
-    print(f"comments: {len(comments)} (mean {mean_length:.0f} characters, one process)")
+    print(f"comments: {len(comments)} (mean {mean_length:.0f} characters, one thread)")
     print(
-        f"analyse_comment (sentiment + safeguarding + themes): {ours[1]:,.0f} comments/s"
-        f" per CPU-second of one core ({ours[0]:,.0f} by the wall clock)"
+        f"analyse_comment (sentiment + safeguarding + themes): {ours:,.0f} comments/s"
+        f" per CPU-second of one core ({1e6 / ours:.0f} µs a comment;"
+        f" chunks of {len(comments) // CHUNKS}: {min(per_chunk):,.0f} to {max(per_chunk):,.0f})"
     )
     print(
-        f"baseline TextBlob(text).sentiment.polarity: {baseline[1]:,.0f} comments/s"
-        f" per CPU-second ({baseline[0]:,.0f} by the wall clock)"
+        f"plain tokenise pass: {len(comments) / sum(seconds['plain']):,.0f} comments/s per"
+        f" CPU-second; analyse_comment costs {plain_ratio:.0f} times as much (median chunk)"
     )
-    print(f"ratio analyse_comment / baseline: {ours[1] / baseline[1]:.2f} (CPU time)")
-    verdict = "met" if ours[1] >= 2000 else "NOT met"
+    print(
+        f"TextBlob(text).sentiment.polarity: {len(comments) / sum(seconds['textblob']):,.0f}"
+        f" comments/s per CPU-second; analyse_comment / TextBlob speed: {textblob_ratio:.2f}"
+    )
+    cpu = sum(sum(seconds[name]) for name in ("ours", "plain", "textblob"))
+    print(f"CPU time / wall time this run: {cpu / wall:.0%} (well under 100%: a busy machine)")
+    verdict = "met" if ours >= 2000 else "NOT met"
     print(f"target: at least 2,000 comments a second on one core -> {verdict}")
     print(f"(flagged for safeguarding in the first 2,000: {flagged})")
     for long_text in ("scared " * 3000, "my worker is ace and she listens. " * 600):
