@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask, Response
 from flask_login import current_user
 
+from feedback.analysis.language import language_name
 from feedback.principles import PRINCIPLES
 
 CSP = (
@@ -47,4 +48,8 @@ def init_app(app: Flask) -> None:
 
     @app.context_processor
     def globals_for_templates() -> dict:
-        return {"principles": PRINCIPLES, "staff_user": current_user}
+        return {
+            "principles": PRINCIPLES,
+            "staff_user": current_user,
+            "language_name": language_name,  # a written answer's comment_language
+        }

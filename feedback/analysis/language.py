@@ -64,6 +64,22 @@ def _detector():
     )
 
 
+@cache
+def _names() -> dict[str, str]:
+    from lingua import Language
+
+    found = (getattr(Language, name) for name in _LANGUAGES)
+    return {language.iso_code_639_1.name.lower(): language.name.title() for language in found}
+
+
+def language_name(code: str | None) -> str:
+    """The English name of a language code the analysis stored ("pl" -> "Polish"); ""
+    for none."""
+    if not code:
+        return ""
+    return _names().get(code, code)
+
+
 def other_language(text: str) -> tuple[str, str] | None:
     """(ISO 639-1 code, English name) of the language a comment is written in, or
     None for English or a comment too short or mixed to tell."""

@@ -33,7 +33,7 @@ class ReanalyseResult:
 
 
 def _state(answer: Answer) -> tuple:
-    return answer.sentiment, answer.flagged, tuple(answer.themes or ())
+    return answer.sentiment, answer.flagged, tuple(answer.themes or ()), answer.comment_language
 
 
 def reanalyse(

@@ -21,12 +21,19 @@ def analysed_columns(
     """An answer's analysis columns for this result (all empty for no result); a lead's
     chosen themes win over the rules."""
     if result is None:
-        return {"sentiment": None, "polarity": None, "flagged": False, "themes": None}
+        return {
+            "sentiment": None,
+            "polarity": None,
+            "flagged": False,
+            "themes": None,
+            "comment_language": None,
+        }
     return {
         "sentiment": result.sentiment,
         "polarity": result.polarity,
         "flagged": result.safeguarding,
         "themes": list(chosen_themes if chosen_themes is not None else result.themes),
+        "comment_language": result.language,
     }
 
 

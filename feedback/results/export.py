@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from sqlalchemy.orm import Session
 
+from feedback.analysis.language import language_name
 from feedback.reports.export import _listed, safe_cell
 from feedback.results.queries import Scope
 from feedback.results.rows import Labeller, answer_rows, asked, branched, when
@@ -31,6 +32,7 @@ HEADER = (
     "themes",
     "flagged",
     "asked",  # "no": their answers did not lead to this question (not a skip)
+    "written_in",  # the language of a written answer the analysis found is not English
 )
 
 
@@ -59,6 +61,7 @@ def csv_lines(session: Session, scope: Scope, chosen: list[Survey], sees_names=F
             feel,
             themes,
             flag,
+            written_in,
         ) in batch:
             a = questions.get(qid)
             if a is None:
@@ -95,6 +98,7 @@ def csv_lines(session: Session, scope: Scope, chosen: list[Survey], sees_names=F
                     safe_cell("; ".join(_listed(themes))) if themes is not None else "",
                     "yes" if flag else "no",
                     "yes",
+                    language_name(written_in),
                 )
             )
         yield buffer.getvalue()
@@ -111,7 +115,7 @@ def _not_asked(writer, rid, sent, audience, team, conditional, seen: set[int]) -
             q = a.question
             words = (safe_cell(a.survey.title), audience, team, q.principle, a.number)
             writer.writerow(
-                (rid, sent, *words, safe_cell(q.text), *[""] * 3, "no", "", "", "no", "no")
+                (rid, sent, *words, safe_cell(q.text), *[""] * 3, "no", "", "", "no", "no", "")
             )
 
 

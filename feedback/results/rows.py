@@ -88,7 +88,8 @@ class Labeller:
 
 def answer_rows(session: Session, scope: Scope, questions: dict[int, Asked]):
     """Yield batches of rows (response id, sent, audience, team, question id, value,
-    choices, score, skipped, sentiment, themes, flagged), one survey after another.
+    choices, score, skipped, sentiment, themes, flagged, comment language), one survey after
+    another.
     "flagged" is the one safeguarding rule (`feedback.alerts.withheld`): flagged and not
     closed as no concern."""
     stmt = (
@@ -105,6 +106,7 @@ def answer_rows(session: Session, scope: Scope, questions: dict[int, Asked]):
             Answer.sentiment,
             _raw(Answer.themes),
             withheld().label("flagged"),
+            Answer.comment_language,
         )
         .select_from(Answer)
         .join(Response, Answer.response_id == Response.id)

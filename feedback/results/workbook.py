@@ -12,6 +12,7 @@ from pathlib import Path
 import xlsxwriter
 from sqlalchemy.orm import Session
 
+from feedback.analysis.language import language_name
 from feedback.reports.export import safe_cell
 from feedback.reports.words import audience_name, shown
 from feedback.results import kinds
@@ -118,13 +119,19 @@ def write_workbook(
         sheet = book.add_worksheet(sheet_name(survey.title, taken))
         columns = {q.id: i for i, q in enumerate(survey.questions, start=3)}
         head = ["Response", "Sent", "Team", *(q.text for q in survey.questions)]
+        # After the answers, a column for each written question: the language an answer
+        # is in when the analysis found it is not English.
+        written = [q for q in survey.questions if q.kind in kinds.written_kinds()]
+        languages = {q.id: i for i, q in enumerate(written, start=len(head))}
+        head += [f"Language, when not English: {q.text}" for q in written]
         sheet.write_row(0, 0, [safe_cell(h) for h in head], bold)
         sheet.set_column(1, 1, 25)
-        sheets[survey.id] = [sheet, columns, 0, survey.id]  # the sheet, columns, rows written
+        # the sheet, its columns, rows written, the survey, the language columns
+        sheets[survey.id] = [sheet, columns, 0, survey.id, languages]
     conditional = branched(questions)
     last, target, seen = None, None, set()
     for batch in answer_rows(session, results.scope, questions):
-        for rid, at, _, team, qid, value, choices, _score, skipped, *_, flag in batch:
+        for rid, at, _, team, qid, value, choices, _score, skipped, *_, flag, written_in in batch:
             a = questions.get(qid)
             if a is None:
                 continue
@@ -141,5 +148,8 @@ def write_workbook(
             shown = SKIPPED if skipped else label(a, value, choices, flag)[0]
             if shown:
                 target[0].write_string(target[2], target[1][a.question_id], shown)
+            if written_in and a.question_id in target[4]:
+                language = language_name(written_in)
+                target[0].write_string(target[2], target[4][a.question_id], language)
     _not_asked(target, conditional, seen)
     book.close()

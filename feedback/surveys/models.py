@@ -215,6 +215,9 @@ class Answer(Model):
     polarity: Mapped[float | None]
     flagged: Mapped[bool] = mapped_column(default=False)
     themes: Mapped[list[str] | None] = mapped_column(JSON)
+    # ISO 639-1 code of the language a written answer is in, when the analysis found it
+    # is not English ("pl"); None for English, too short to tell, or not analysed.
+    comment_language: Mapped[str | None] = mapped_column(String(8))
     ok_to_quote: Mapped[bool] = mapped_column(default=False)
     answered_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
