@@ -2,11 +2,32 @@
 reads an alert and records what was done. Each screen is checked with axe."""
 
 import pytest
+from sqlalchemy import select
 
 from feedback.demo import DEMO_PASSWORD
+from feedback.extensions import db
+from feedback.surveys.models import Answer, Survey
+from tests.alerts.factories import respond
 from tests.browser.axe import assert_accessible
 
 pytestmark = pytest.mark.browser
+POLISH = "Mój ojczym mnie bije i nie chcę wracać do domu"
+
+
+@pytest.fixture
+def polish_comment(live_app):
+    """A sent comment in Polish (added once to the shared demo data)."""
+    with live_app.app_context():
+        if db.session.scalar(select(Answer.id).where(Answer.value == POLISH)) is None:
+            survey = db.session.scalar(
+                select(Survey).where(
+                    Survey.audience == "13-18",
+                    Survey.status == "open",
+                    Survey.translation_of_id.is_(None),
+                )
+            )
+            respond(db.session, survey, POLISH)
+            db.session.commit()
 
 
 def sign_in(page, live_server, email: str) -> None:
@@ -50,12 +71,16 @@ def test_lead_reads_the_dashboard_filters_it_and_moves_a_comment(page, live_serv
     assert page.get_by_text("Moved the comment.").is_visible()
 
 
-def test_safeguarding_lead_works_an_alert_assigns_notes_closes_and_reopens(page, live_server):
+def test_safeguarding_lead_works_an_alert_assigns_notes_closes_and_reopens(
+    page, live_server, polish_comment
+):
     sign_in(page, live_server, "safeguarding@example.org")
     nav = page.get_by_role("navigation", name="Staff")
     waiting = int(nav.locator(".alert-count .count").inner_text())
     assert waiting >= 1
     nav.get_by_role("link", name="Safeguarding alerts").click()
+    polish = page.locator("tr", has_text="Written in Polish")
+    assert polish.locator('[lang="pl"]').inner_text().startswith("Mój ojczym")
     assert_accessible(page, "alert queue")
     page.locator("tr.open th a").first.click()
     assert page.locator("blockquote.alert-comment").is_visible()
@@ -88,13 +113,17 @@ def test_safeguarding_lead_works_an_alert_assigns_notes_closes_and_reopens(page,
         assert words in history.inner_text()
 
 
-def test_lead_reads_comments_marks_one_read_and_raises_an_alert_by_hand(page, live_server):
+def test_lead_reads_comments_marks_one_read_and_raises_an_alert_by_hand(
+    page, live_server, polish_comment
+):
     sign_in(page, live_server, "lead@example.org")
     nav = page.get_by_role("navigation", name="Staff")
     unread = int(nav.locator("a", has_text="Comments to read").locator(".count").inner_text())
     assert unread >= 2
     nav.get_by_role("link", name="Comments to read").click()
     assert page.locator("h1").inner_text() == "Comments to read"
+    polish = page.locator("li", has_text="written in Polish")
+    assert polish.locator('blockquote[lang="pl"]').inner_text().startswith("Mój ojczym")
     assert_accessible(page, "comments to read")
 
     page.get_by_role("button", name="Mark comment 1 read").click()
