@@ -46,20 +46,34 @@ def _fix_lookalikes(match: re.Match[str]) -> str:
     return word
 
 
+class _Invisible(dict):
+    """For ``str.translate``: a character's replacement, worked out the first time it is
+    seen (it depends on the character alone): invisible ones dropped, spaces and line
+    breaks made plain spaces, the rest kept."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        category = unicodedata.category(char)
+        if category in _DROP_CATEGORIES:
+            fixed = " " if char in "\t\n\r" else ""
+        elif category.startswith("Z"):
+            fixed = " "
+        else:
+            fixed = char
+        if len(self) < _MOST_REMEMBERED:  # however many characters people send
+            self[code] = fixed
+        return fixed
+
+
+_MOST_REMEMBERED = 20_000
+_INVISIBLE = _Invisible()
+
+
 def _plain_characters(text: str) -> str:
     """Fold decorated Unicode into plain letters and drop invisible characters."""
     text = unicodedata.normalize("NFKC", text).translate(_PUNCTUATION)
-    kept = []
-    for char in unicodedata.normalize("NFD", text):
-        category = unicodedata.category(char)
-        if category in _DROP_CATEGORIES:
-            if char in "\t\n\r":
-                kept.append(" ")
-        elif category.startswith("Z"):
-            kept.append(" ")
-        else:
-            kept.append(char)
-    text = _NON_ASCII_WORD.sub(_fix_lookalikes, "".join(kept))
+    kept = unicodedata.normalize("NFD", text).translate(_INVISIBLE)
+    text = _NON_ASCII_WORD.sub(_fix_lookalikes, kept)
     return unicodedata.normalize("NFC", text)
 
 
