@@ -2,7 +2,7 @@
 
 import pytest
 
-from feedback.analysis.fastmatch import PatternGate, WordPattern, first_words
+from feedback.analysis.fastmatch import PatternGate, WordPattern, first_words, needed_choices
 from feedback.analysis.normalise import normalise
 from feedback.analysis.safeguarding import load_rules
 from feedback.analysis.sentiment import _LEXICON
@@ -85,9 +85,38 @@ def test_skipping_texts_without_a_needed_part_finds_the_same_matches(patterns):
     plains = []
     for pattern in patterns:  # compiled once each: there are more than re's cache holds
         plain = WordPattern(pattern.source)
-        plain.needs = ()
+        plain.needs = plain.needs_one_of = ()
         plains.append(plain)
     for text in _texts():
         for pattern, plain in zip(patterns, plains, strict=True):
             found = [m.span() for m in pattern.finditer(text)]
             assert found == [m.span() for m in plain.finditer(text)], (pattern.source[:60], text)
+
+
+@pytest.mark.parametrize(
+    ("source", "choices"),
+    [
+        (r"\b(?:mum|dad) (?:hits|kicks) me", (("mum", "dad"), ("hits", "kicks"))),
+        (r"\b(?:mum|\w+) hits", ()),  # one choice could be anything
+        (r"\b(?:me|us) (?:hits|kicks)", (("hits", "kicks"),)),  # "me" is nearly always there
+        (r"\b(?:(?:really )?sad|(?:so )?down)", (("sad", "down"),)),
+        (r"\bx(?:abc|def)?y", ()),  # optional
+    ],
+)
+def test_a_pattern_needs_one_of_each_set_of_choices(source, choices):
+    assert set(needed_choices(source)) == set(choices)
+
+
+@EVERY_RULE_SET
+def test_one_pass_over_the_words_finds_what_each_pattern_finds(patterns):
+    gate = PatternGate(patterns)
+    plains = []
+    for pattern in patterns:
+        plain = WordPattern(pattern.source)
+        plain.needs = plain.needs_one_of = ()
+        plains.append(plain)
+    for text in _texts():
+        expected = [
+            (number, m.span()) for number, plain in enumerate(plains) for m in plain.finditer(text)
+        ]
+        assert [(n, m.span()) for n, m in gate.all_matches(text)] == expected, text
