@@ -1,7 +1,7 @@
 """answers keep the language a written comment is in, when it is not English
 
 Revision ID: speed16_1
-Revises: reading_1
+Revises: s3_flow_1
 Create Date: 2026-12-05 23:40:00
 
 Existing comments get it from `flask reanalyse` (the one analysis path sets it).
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "speed16_1"
-down_revision = "reading_1"
+down_revision = "s3_flow_1"
 branch_labels = None
 depends_on = None
 
