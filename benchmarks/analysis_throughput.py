@@ -11,8 +11,8 @@ expressions see realistic text. Nothing here asserts on time: it prints figures.
 The machine is shared, so the figures are CPU time of this thread (``time.thread_time``),
 and the comments are measured in chunks, each chunk run back to back through
 ``analyse_comment`` and two fixed baselines: a plain tokenise pass (one regular
-expression) and TextBlob polarity. The ratio of each chunk's costs hardly moves when
-other work slows the whole machine down; the median chunk's ratio is printed.
+expression) and TextBlob polarity. The ratio of each chunk's costs moves less than the
+raw figure when other work slows the whole machine down; the median chunk's is printed.
 """
 
 import argparse
@@ -147,7 +147,8 @@ def main() -> None:
         f" comments/s per CPU-second; analyse_comment / TextBlob speed: {textblob_ratio:.2f}"
     )
     cpu = sum(sum(seconds[name]) for name in ("ours", "plain", "textblob"))
-    print(f"CPU time / wall time this run: {cpu / wall:.0%} (well under 100%: a busy machine)")
+    busy = " (well under 100%: a busy machine)" if cpu / wall < 0.8 else ""
+    print(f"CPU time / wall time this run: {cpu / wall:.0%}{busy}")
     verdict = "met" if ours >= 2000 else "NOT met"
     print(f"target: at least 2,000 comments a second on one core -> {verdict}")
     print(f"(flagged for safeguarding in the first 2,000: {flagged})")
