@@ -44,17 +44,23 @@ def gunicorn_command(target: str, port: int, log_dir: Path, name: str) -> list[s
     ]
 
 
-def _wait_until_listening(port: int, process: subprocess.Popen, timeout: float = 30) -> None:
+def _wait_until_serving(port: int, process: subprocess.Popen, timeout: float = 180) -> None:
+    """Wait for a first reply (any status), not only a listening socket: gunicorn listens
+    before its workers have loaded the app, which on a busy machine takes longer than
+    the load test's client waits for one reply."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"gunicorn exited with status {process.returncode}")
         try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return
+            with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+                sock.settimeout(max(1.0, deadline - time.monotonic()))
+                sock.sendall(b"GET / HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")
+                if sock.recv(16):
+                    return
         except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"gunicorn did not start listening on port {port}")
+            time.sleep(0.2)
+    raise RuntimeError(f"gunicorn did not answer on port {port}")
 
 
 def stop(process: subprocess.Popen) -> None:
@@ -84,7 +90,7 @@ def serve(target: str, env: dict[str, str], log_dir: Path, name: str) -> Iterato
         stderr=subprocess.DEVNULL,
     )
     try:
-        _wait_until_listening(port, process)
+        _wait_until_serving(port, process)
         yield port
     finally:
         stop(process)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat as stat_mode
 from functools import lru_cache
 
 from flask import Flask
@@ -29,7 +30,7 @@ def content_hash(folder: str, filename: str) -> str | None:
         stat = os.stat(path) if path else None
     except OSError:
         return None
-    if stat is None or not os.path.isfile(path):
+    if stat is None or not stat_mode.S_ISREG(stat.st_mode):  # one look at the disk, not two
         return None
     return _digest(path, stat.st_mtime_ns, stat.st_size)
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from werkzeug.exceptions import TooManyRequests
 
 from feedback.extensions import db
-from feedback.limits.counting import Rule, hit_all, peek, unhit
+from feedback.limits.counting import Rule, hit_all, peek_all, unhit
 
 DEVICE_COOKIE = "survey_device"
 DEVICE_SECONDS = 24 * 3600  # as long as the longest window a device is counted in
@@ -80,6 +80,15 @@ def counting() -> Iterator[Session]:
         session.commit()
 
 
+@contextmanager
+def counting_first() -> Iterator[Session]:
+    """`counting` before the view has read or written anything: on the request's own
+    session and connection (a second session would take a second pooled connection for
+    every public write), still in a short transaction committed at once."""
+    yield db.session
+    db.session.commit()
+
+
 def take(session: Session, limits: Limits, subjects: Mapping[str, str], now: float) -> int:
     """Count one event for each subject; if any limit is then over, take them all back and
     return the seconds to wait (else 0). Counting first makes parallel requests safe."""
@@ -100,11 +109,11 @@ def give_back(session: Session, counted: list[tuple[Rule, str]], now: float) -> 
 
 def over(session: Session, limits: Limits, subjects: Mapping[str, str], now: float) -> int:
     """The seconds to wait if any limit is already reached (counting nothing), else 0."""
+    counted = [(rule, subjects[kind]) for kind, rules in limits.items() for rule in rules]
     wait = 0
-    for kind, rules in limits.items():
-        for rule in rules:
-            if peek(session, rule, subjects[kind], now) >= rule.limit:
-                wait = max(wait, _wait(rule))
+    for (rule, _), count in zip(counted, peek_all(session, counted, now), strict=True):
+        if count >= rule.limit:
+            wait = max(wait, _wait(rule))
     return wait
 
 

@@ -35,7 +35,7 @@ def public_write(kind: str):
             if not guard.enabled():
                 return view(*args, **kwargs)
             now, subjects = guard.now(), _subjects()
-            with guard.counting() as session:
+            with guard.counting_first() as session:
                 wait = guard.over(session, rules.ALERT, subjects, now) if kind == "answer" else 0
                 wait = wait or guard.take(session, KINDS[kind], subjects, now)
             if wait:
@@ -61,7 +61,7 @@ def by_address(limits: guard.Limits, public: bool = True):
         def limited(*args, **kwargs):
             if guard.enabled():
                 subjects = {"address": guard.subject("address", guard.address())}
-                with guard.counting() as session:
+                with guard.counting_first() as session:
                     wait = guard.take(session, limits, subjects, guard.now())
                 if wait:
                     raise guard.TooMany(wait, public=public)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, joinedload
 
 from feedback.db import utcnow
@@ -191,14 +191,24 @@ def submit_response(session: Session, response: Response, name: str | None = Non
     return response
 
 
+# The two statements every survey screen runs, built once with placeholders: putting
+# them together on each request cost a third as much as running them.
+_OPEN_SURVEY = (
+    select(Survey)
+    .options(joinedload(Survey.questions))
+    .where(Survey.slug.in_(bindparam("spellings", expanding=True)))
+)
+_FIND_RESPONSE = (
+    select(Response)
+    .options(joinedload(Response.answers))
+    .where(Response.submission_id == bindparam("submission_id"))
+)
+
+
 def open_survey(session: Session, slug: str) -> Survey | None:
     """The survey with this public code (in any case) and its current questions."""
-    stmt = (
-        select(Survey)
-        .options(joinedload(Survey.questions))
-        .where(Survey.slug.in_(slug_spellings(slug)))
-    )
-    found = session.scalars(stmt).unique().all()
+    spellings = sorted(slug_spellings(slug))
+    found = session.scalars(_OPEN_SURVEY, {"spellings": spellings}).unique().all()
     return next((s for s in found if s.slug == slug), found[0] if found else None)
 
 
@@ -206,12 +216,8 @@ def find_response(session: Session, submission_id: str | None) -> Response | Non
     """A response and its answers so far."""
     if not submission_id:
         return None
-    stmt = (
-        select(Response)
-        .options(joinedload(Response.answers))
-        .where(Response.submission_id == submission_id)
-    )
-    return session.scalars(stmt).unique().one_or_none()
+    found = session.scalars(_FIND_RESPONSE, {"submission_id": submission_id})
+    return found.unique().one_or_none()
 
 
 def resume_or_start(session: Session, survey: Survey, submission_id: str, **visit) -> Response:
