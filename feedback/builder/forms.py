@@ -20,8 +20,9 @@ from wtforms import (
 )
 from wtforms.validators import AnyOf, DataRequired, Length, Optional, Regexp, ValidationError
 
+from feedback.audiences.choices import audience_choices, audience_choices_or_everyone
 from feedback.builder import services
-from feedback.builder.labels import AUDIENCE_NAMES, KIND_NAMES
+from feedback.builder.labels import KIND_NAMES
 from feedback.extensions import db
 from feedback.forms import SafeForm
 from feedback.languages import languages
@@ -46,7 +47,7 @@ def _language_choices() -> list[SelectChoice]:
 
 class NewSurveyForm(SafeForm):
     title = StringField("Title", [DataRequired(), Length(max=200)], filters=[_strip])
-    audience = SelectField("Who is it for?", choices=_choices(AUDIENCE_NAMES.items()))
+    audience = SelectField("Who is it for?", choices=audience_choices)
     language = SelectField("Language", choices=_language_choices, default="en")
 
 
@@ -170,7 +171,7 @@ class BankFilterForm(SafeForm):
     )
     audience = SelectField(
         "Written for",
-        choices=_choices([("", "Everyone"), *AUDIENCE_NAMES.items()]),
+        choices=audience_choices_or_everyone,
         default="",
     )
 
