@@ -176,6 +176,11 @@ class BankFilterForm(SafeForm):
     )
 
 
+class SettingsForm(SafeForm):
+    named_responses = BooleanField("Ask for a name at the end (they can leave it empty)")
+    listed = BooleanField("Show it on the public start page")
+
+
 class MoveForm(SafeForm):
     direction = StringField(validators=[AnyOf(["up", "down"])])
 

@@ -107,6 +107,7 @@ def _copy(session: Session, survey: Survey, **changes) -> Survey:
         "intro": survey.intro,
         "thanks": survey.thanks,
         "named_responses": survey.named_responses,
+        "listed": survey.listed,
     }
     copy = Survey(**{**words, **changes}, status="draft")
     copy.all_questions = [
