@@ -37,6 +37,14 @@ def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
+NO_PRINCIPLE = "Not part of a principle (reported on its own)"
+
+
+def _principle(value):
+    """A principle's number, or None for a question outside the principles."""
+    return int(value) if value not in (None, "", "None") else None
+
+
 def _choices(pairs) -> list[SelectChoice]:
     return [SelectChoice(str(value), label) for value, label in pairs]
 
@@ -77,8 +85,10 @@ class QuestionForm(SafeForm):
     kind = SelectField("Kind of answer", choices=_choices(KIND_NAMES.items()))
     principle = SelectField(
         "Principle",
-        coerce=int,
-        choices=_choices((p.number, f"{p.number}. {p.title}") for p in PRINCIPLES),
+        coerce=_principle,
+        choices=_choices(
+            [*((p.number, f"{p.number}. {p.title}") for p in PRINCIPLES), ("", NO_PRINCIPLE)]
+        ),
     )
     text = TextAreaField("Question", [DataRequired(), Length(max=500)], filters=[_strip])
     hint = TextAreaField("Hint (optional)", [Optional(), Length(max=500)], filters=[_strip])

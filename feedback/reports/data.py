@@ -87,6 +87,16 @@ class PrincipleResult:
 
 
 @dataclass(frozen=True)
+class OutsideQuestion:
+    """A question mapped to no principle: its own figures, never in a principle's score."""
+
+    survey: str
+    text: str
+    answered: Figure
+    score: Figure  # 0-100 average of its scale answers (suppressed, or none if unscored)
+
+
+@dataclass(frozen=True)
 class Report:
     period: Period
     previous_period: Period
@@ -98,6 +108,7 @@ class Report:
     surveys: tuple[tuple[str, str, Figure], ...]  # (title, audience, responses)
     comments: Figure
     principles: tuple[PrincipleResult, ...]
+    outside_principles: tuple[OutsideQuestion, ...] = ()
 
 
 def _action_item(action) -> ActionItem:
@@ -222,4 +233,10 @@ def build_report(
         ),
         comments=Figure.of(comments, comments),
         principles=tuple(results),
+        outside_principles=tuple(
+            OutsideQuestion(
+                title, text, Figure.count(n), Figure.of(total / scored if scored else None, n)
+            )
+            for title, text, n, scored, total in queries.outside_principles(session, f)
+        ),
     )
