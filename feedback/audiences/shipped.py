@@ -48,3 +48,5 @@ def add_shipped(connection: Connection) -> None:
 @event.listens_for(Audience.__table__, "after_create")
 def _after_create(_table, connection: Connection, **_kw) -> None:
     add_shipped(connection)
+
+SHIPPED_KEYS = tuple(row[0] for row in SHIPPED)

@@ -192,10 +192,10 @@ def submit_response(session: Session, response: Response, name: str | None = Non
 
 
 def open_survey(session: Session, slug: str) -> Survey | None:
-    """The survey with this public code (in any case) and its current questions."""
+    """The survey with this public code (in any case), its current questions and audience."""
     stmt = (
         select(Survey)
-        .options(joinedload(Survey.questions))
+        .options(joinedload(Survey.questions), joinedload(Survey.band))
         .where(Survey.slug.in_(slug_spellings(slug)))
     )
     found = session.scalars(stmt).unique().all()

@@ -12,7 +12,8 @@ from sqlalchemy import select
 
 from feedback.extensions import db
 from feedback.surveys import services
-from feedback.surveys.models import AUDIENCES, Response, Survey
+from feedback.audiences.shipped import SHIPPED_KEYS as AUDIENCES
+from feedback.surveys.models import Response, Survey
 from tests.browser.axe import assert_accessible
 from tests.conftest import PASSWORD
 

@@ -7,7 +7,8 @@ import pytest
 from sqlalchemy import select
 
 from feedback.reports import services
-from feedback.surveys.models import AUDIENCES, Survey
+from feedback.audiences.shipped import SHIPPED_KEYS as AUDIENCES
+from feedback.surveys.models import Survey
 from tests.reports.factories import respond, survey_for
 
 NOW = datetime.now(UTC) - timedelta(hours=1)
