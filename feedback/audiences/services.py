@@ -20,8 +20,16 @@ class AudienceError(ValueError):
 
 
 def list_audiences(session: Session) -> list[Audience]:
-    """Every audience, youngest first, parents and carers after the age bands."""
-    return list(session.scalars(select(Audience).order_by(Audience.position, Audience.key)).all())
+    """Every audience, youngest first (by youngest, then oldest age), then the ones
+    without ages (parents and carers) in the order they were added."""
+    order = (
+        Audience.min_age.is_(None),
+        Audience.min_age,
+        func.coalesce(Audience.max_age, 200),
+        Audience.position,
+        Audience.key,
+    )
+    return list(session.scalars(select(Audience).order_by(*order)).all())
 
 
 def audience_keys(session: Session) -> tuple[str, ...]:
@@ -58,7 +66,7 @@ def save_audience(
         if session.get(Audience, key) is not None:
             raise AudienceError("There is already an audience with that short name.")
         last = session.scalar(select(func.max(Audience.position))) or 0
-        audience = Audience(key=key, position=_position(session, fields, last))
+        audience = Audience(key=key, position=last + 10)
         session.add(audience)
         action = "audience_added"
     else:
@@ -70,14 +78,3 @@ def save_audience(
     session.flush()
     record(session, action, actor_id=actor_id, target_type="audience", target_id=audience.key)
     return audience
-
-
-def _position(session: Session, fields: dict, last: int) -> int:
-    """Place a new age band among the others by its youngest age (parents stay last)."""
-    low = fields.get("min_age")
-    if low is None:
-        return last + 10
-    before = [
-        a.position for a in list_audiences(session) if a.min_age is not None and a.min_age <= low
-    ]
-    return (max(before) + 1) if before else 1

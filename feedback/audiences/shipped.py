@@ -49,4 +49,5 @@ def add_shipped(connection: Connection) -> None:
 def _after_create(_table, connection: Connection, **_kw) -> None:
     add_shipped(connection)
 
+
 SHIPPED_KEYS = tuple(row[0] for row in SHIPPED)
