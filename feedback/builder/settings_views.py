@@ -3,7 +3,7 @@ deleting, each after a confirmation screen (works without JavaScript; changes by
 
 from __future__ import annotations
 
-from flask import flash, redirect, url_for
+from flask import flash, redirect, request, url_for
 
 from feedback.builder import bp, settings
 from feedback.builder.errors import BuilderError
@@ -20,7 +20,8 @@ from feedback.surveys.words import words_for
 def survey_settings(survey_id: int):
     """Choose whether the survey asks for a name and whether the start page lists it."""
     survey = survey_or_404(survey_id)
-    form = SettingsForm(obj=survey)
+    # Unticked boxes post nothing: read the posted form even when it holds no fields.
+    form = SettingsForm(request.form if request.method == "POST" else None, obj=survey)
     if form.validate_on_submit():
         try:
             settings.update_settings(
