@@ -10,7 +10,7 @@ from tests.test_migrations import _fresh_engine
 
 def test_existing_surveys_keep_their_audience_and_questions_their_principle(tmp_path):
     engine = _fresh_engine(tmp_path)
-    migrate.upgrade(engine, "reading_1")
+    migrate.upgrade(engine, "s3_flow_1")
     with engine.begin() as conn:
         conn.execute(
             text(

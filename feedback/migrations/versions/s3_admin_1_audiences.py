@@ -2,7 +2,7 @@
 principles
 
 Revision ID: s3_admin_1
-Revises: reading_1
+Revises: s3_flow_1
 Create Date: 2026-12-05 23:00:00
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "s3_admin_1"
-down_revision = "reading_1"
+down_revision = "s3_flow_1"
 branch_labels = None
 depends_on = None
 
