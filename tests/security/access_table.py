@@ -121,6 +121,7 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "builder.confirm_delete": LEADS,
     "builder.delete": LEADS,
     "builder.survey_settings": LEADS,
+    "builder.question_condition": LEADS,
     "audiences.index": LEADS,
     "audiences.new": LEADS,
     "audiences.edit": LEADS,
