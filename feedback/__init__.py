@@ -34,6 +34,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from feedback import (
         agreements,
         alerts,
+        audiences,
         bodies,
         builder,
         cli,
@@ -59,6 +60,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     staff.init_app(app)  # sign-in, roles, audit log
     agreements.init_app(app)  # Working Together Agreements
     builder.init_app(app)  # the survey builder
+    audiences.init_app(app)  # who surveys are for: age bands, their words and notices
     reports.init_app(app)  # "You told us, we did"
     privacy.init_app(app)  # notices, retention, people's rights
     alerts.init_app(app)  # the safeguarding lead's alerts

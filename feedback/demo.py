@@ -80,7 +80,7 @@ def seed_responses(session: Session, surveys, count: int, rng: random.Random) ->
                 services.record_answer(session, response, question, skipped=True)
             elif question.shape == "words":
                 if rng.random() < 0.6:
-                    pool = comments[POOL_FOR_AUDIENCE[survey.audience]]
+                    pool = comments[POOL_FOR_AUDIENCE.get(survey.band.words_from, "children")]
                     services.record_answer(session, response, question, value=rng.choice(pool))
                 else:
                     services.record_answer(session, response, question, skipped=True)

@@ -14,9 +14,27 @@ SCRIPTS = Path(__file__).resolve().parent / "migrations"
 def _run(engine: Engine, action, *args, **kwargs) -> None:
     cfg = Config()
     cfg.set_main_option("script_location", str(SCRIPTS))
-    with engine.begin() as connection:
-        cfg.attributes["connection"] = connection
-        action(cfg, *args, **kwargs)
+    with engine.connect() as connection:
+        # SQLite changes a table by copying it and dropping the old one; with foreign keys
+        # on, that drop deletes every row that points at it (ON DELETE CASCADE): a
+        # survey's questions and answers. So migrate with them off (the pragma only works
+        # outside a transaction), check every reference afterwards, and switch them back on.
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
+        try:
+            with connection.begin():
+                cfg.attributes["connection"] = connection
+                action(cfg, *args, **kwargs)
+                if sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+                    if broken:
+                        raise RuntimeError(f"the migration left broken references: {broken[:5]}")
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:

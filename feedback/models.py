@@ -11,6 +11,7 @@ from feedback.alerts.history import AlertEvent, AlertNote
 from feedback.alerts.models import SafeguardingAlert
 from feedback.analysis.daily import DayStamp, ScoreDay, ThemeDay
 from feedback.analysis.overrides import ThemeOverride
+from feedback.audiences.models import Audience
 from feedback.limits.models import RateCount
 from feedback.reading.models import CommentRead
 from feedback.reports.models import Action, WithheldQuote
@@ -29,6 +30,7 @@ __all__ = [
     "FamilyLink",
     "Signature",
     "Answer",
+    "Audience",
     "AnswerDay",
     "AnswerDayStamp",
     "CommentRead",

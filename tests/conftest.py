@@ -15,6 +15,7 @@ from sqlalchemy import create_engine, text
 from werkzeug.serving import make_server
 
 from feedback import create_app
+from feedback.audiences.shipped import add_shipped
 from feedback.db import Model
 from feedback.extensions import db
 from feedback.staff.models import User
@@ -78,6 +79,8 @@ def app(request, tmp_path):
     app = create_app(_config(tmp_path, url, **extra))
     with app.app_context():
         Model.metadata.create_all(db.engine)
+        with db.engine.begin() as conn:
+            add_shipped(conn)  # the shipped audiences (again, after a PostgreSQL truncation)
     yield app
     with app.app_context():
         db.engine.dispose()

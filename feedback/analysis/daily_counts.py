@@ -46,7 +46,8 @@ def _score_rows(session: Session, lo: date, hi: date) -> list[dict]:
         .select_from(Answer)
         .join(Response, Answer.response_id == Response.id)
         .join(Question, Answer.question_id == Question.id)
-        .where(or_(scored, commented))
+        # A question outside the principles is never counted into a principle's score.
+        .where(or_(scored, commented), Question.principle.is_not(None))
         .group_by(day, Response.survey_id, Response.audience, Question.principle)
     )
     names = [c.name for c in ScoreDay.__table__.columns][4:]

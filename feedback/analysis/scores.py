@@ -30,8 +30,9 @@ from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from feedback.analysis.daily import ScoreDay, refresh
+from feedback.audiences.services import audience_keys
 from feedback.principles import PRINCIPLES
-from feedback.surveys.models import AUDIENCES, Response
+from feedback.surveys.models import Response
 
 SMALL = 5  # fewer than this many responses: shown as "fewer than 5"
 
@@ -212,9 +213,10 @@ def principle_scores(
     rows = count_rows(session, period, surveys, audiences, recount)
     empty = Counts()
     results = []
+    keys = audience_keys(session)
     for p in PRINCIPLES:
-        now = {a: rows.get((True, p.number, a), empty) for a in AUDIENCES}
-        before = {a: rows.get((False, p.number, a), empty) for a in AUDIENCES}
+        now = {a: rows.get((True, p.number, a), empty) for a in keys}
+        before = {a: rows.get((False, p.number, a), empty) for a in keys}
         results.append(
             PrincipleScore(
                 number=p.number,
@@ -222,7 +224,7 @@ def principle_scores(
                 overall=Score.of(sum(now.values(), empty), sum(before.values(), empty)),
                 by_audience=tuple(
                     (a, Score.of(now[a], before[a]))
-                    for a in AUDIENCES
+                    for a in keys
                     if now[a].responses or now[a].commenters
                 ),
             )

@@ -10,6 +10,7 @@ from feedback.builder import (  # noqa: E402,F401
     lifecycle,
     preview,
     question_views,
+    settings_views,
     views,
 )
 from feedback.builder.advice import advice  # noqa: E402

@@ -3,6 +3,7 @@ in the builder, never a reason to refuse saving."""
 
 from __future__ import annotations
 
+from feedback.audiences.services import reading_level
 from feedback.language import Finding, check_language
 from feedback.surveys.models import Survey
 
@@ -11,7 +12,7 @@ def advice(text: str | None, survey: Survey) -> list[Finding]:
     """Findings for words this survey's audience will read (English surveys only)."""
     if not text or not text.strip() or survey.language != "en":
         return []
-    return check_language(text, survey.audience)
+    return check_language(text, reading_level(survey.band))
 
 
 def survey_advice_count(survey: Survey) -> int:

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from feedback.surveys.models import AUDIENCES, Question, Survey
+from feedback.audiences.services import audience_keys
+from feedback.surveys.models import Question, Survey
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class Wording:
 @dataclass(frozen=True)
 class BankEntry:
     bank_key: str
-    principle: int
+    principle: int | None
     wordings: tuple[Wording, ...]
 
 
@@ -58,11 +59,13 @@ def question_bank(
     groups: dict[str, list[tuple[Question, str]]] = {}
     for question, survey_audience in session.execute(query):
         groups.setdefault(question.bank_key, []).append((question, survey_audience))
-    entries = [_entry(key, rows) for key, rows in groups.items()]
-    return sorted(entries, key=lambda e: (e.principle, e.bank_key))
+    order = audience_keys(session)
+    entries = [_entry(key, rows, order) for key, rows in groups.items()]
+    # Questions outside the principles come last.
+    return sorted(entries, key=lambda e: (e.principle or 99, e.bank_key))
 
 
-def _entry(bank_key: str, rows: list[tuple[Question, str]]) -> BankEntry:
+def _entry(bank_key: str, rows: list[tuple[Question, str]], order: tuple[str, ...]) -> BankEntry:
     seen, wordings = set(), []
     for question, audience in rows:
         words = (audience, question.kind, question.text, question.hint)
@@ -72,6 +75,6 @@ def _entry(bank_key: str, rows: list[tuple[Question, str]]) -> BankEntry:
         seen.add(same)
         options = tuple((o.get("emoji", ""), o["label"]) for o in question.options)
         wordings.append(Wording(question.id, *words, options))
-    wordings.sort(key=lambda w: (AUDIENCES.index(w.audience), w.question_id))
+    wordings.sort(key=lambda w: (order.index(w.audience), w.question_id))
     principle = Counter(q.principle for q, _ in rows).most_common(1)[0][0]
     return BankEntry(bank_key, principle, tuple(wordings))

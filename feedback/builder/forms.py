@@ -20,8 +20,9 @@ from wtforms import (
 )
 from wtforms.validators import AnyOf, DataRequired, Length, Optional, Regexp, ValidationError
 
+from feedback.audiences.choices import audience_choices, audience_choices_or_everyone
 from feedback.builder import services
-from feedback.builder.labels import AUDIENCE_NAMES, KIND_NAMES
+from feedback.builder.labels import KIND_NAMES
 from feedback.extensions import db
 from feedback.forms import SafeForm
 from feedback.languages import languages
@@ -36,6 +37,14 @@ def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
+NO_PRINCIPLE = "Not part of a principle (reported on its own)"
+
+
+def _principle(value):
+    """A principle's number, or None for a question outside the principles."""
+    return int(value) if value not in (None, "", "None") else None
+
+
 def _choices(pairs) -> list[SelectChoice]:
     return [SelectChoice(str(value), label) for value, label in pairs]
 
@@ -46,7 +55,7 @@ def _language_choices() -> list[SelectChoice]:
 
 class NewSurveyForm(SafeForm):
     title = StringField("Title", [DataRequired(), Length(max=200)], filters=[_strip])
-    audience = SelectField("Who is it for?", choices=_choices(AUDIENCE_NAMES.items()))
+    audience = SelectField("Who is it for?", choices=audience_choices)
     language = SelectField("Language", choices=_language_choices, default="en")
 
 
@@ -76,8 +85,10 @@ class QuestionForm(SafeForm):
     kind = SelectField("Kind of answer", choices=_choices(KIND_NAMES.items()))
     principle = SelectField(
         "Principle",
-        coerce=int,
-        choices=_choices((p.number, f"{p.number}. {p.title}") for p in PRINCIPLES),
+        coerce=_principle,
+        choices=_choices(
+            [*((p.number, f"{p.number}. {p.title}") for p in PRINCIPLES), ("", NO_PRINCIPLE)]
+        ),
     )
     text = TextAreaField("Question", [DataRequired(), Length(max=500)], filters=[_strip])
     hint = TextAreaField("Hint (optional)", [Optional(), Length(max=500)], filters=[_strip])
@@ -170,9 +181,14 @@ class BankFilterForm(SafeForm):
     )
     audience = SelectField(
         "Written for",
-        choices=_choices([("", "Everyone"), *AUDIENCE_NAMES.items()]),
+        choices=audience_choices_or_everyone,
         default="",
     )
+
+
+class SettingsForm(SafeForm):
+    named_responses = BooleanField("Ask for a name at the end (they can leave it empty)")
+    listed = BooleanField("Show it on the public start page")
 
 
 class MoveForm(SafeForm):

@@ -8,11 +8,12 @@ from zoneinfo import ZoneInfo
 from flask import abort, render_template
 from flask_login import current_user
 
+from feedback.audiences.services import list_audiences
 from feedback.builder import services
 from feedback.builder.conditions import describe
 from feedback.builder.errors import BuilderError
 from feedback.builder.forms import OpenForm
-from feedback.builder.labels import AUDIENCE_NAMES, KIND_NAMES, STATUS_NAMES
+from feedback.builder.labels import KIND_NAMES, STATUS_NAMES
 from feedback.builder.questions import has_responses
 from feedback.extensions import db
 from feedback.languages import language
@@ -47,7 +48,7 @@ def local_day(moment: datetime | None, *, last: bool = False) -> str:
 
 def render(template: str, status: int = 200, **context):
     """Render a builder page with the names staff screens use."""
-    context.setdefault("audience_names", AUDIENCE_NAMES)
+    context.setdefault("audience_names", {a.key: a.name for a in list_audiences(db.session)})
     context.setdefault("kind_names", KIND_NAMES)
     context.setdefault("status_names", STATUS_NAMES)
     context.setdefault("language", language)

@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from feedback.audiences.models import Audience
 from feedback.builder.errors import BadSchedule, BuilderError, SurveyNotReady, ensure_editable
 from feedback.builder.questions import copy_question, current_questions
 from feedback.db import utcnow
@@ -39,7 +40,11 @@ def create_survey(
     session: Session, *, title: str, audience: str, language: str = "en", actor_id=None
 ) -> Survey:
     """Start a draft survey for an audience, with starter intro and thank-you words."""
-    words = starter_words(audience) if language == "en" else {"intro": "", "thanks": ""}
+    band = session.get(Audience, audience)
+    if band is None:
+        raise BuilderError("Choose who the survey is for.")
+    # A new age band starts from the words of the shipped set its screen words come from.
+    words = starter_words(band.words_from) if language == "en" else {"intro": "", "thanks": ""}
     survey = Survey(
         title=title.strip(),
         audience=audience,
@@ -107,6 +112,7 @@ def _copy(session: Session, survey: Survey, **changes) -> Survey:
         "intro": survey.intro,
         "thanks": survey.thanks,
         "named_responses": survey.named_responses,
+        "listed": survey.listed,
     }
     copy = Survey(**{**words, **changes}, status="draft")
     copy.all_questions = [

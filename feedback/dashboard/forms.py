@@ -12,10 +12,10 @@ from wtforms import HiddenField, SelectField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional
 
+from feedback.audiences.choices import audience_choices_or_everyone
 from feedback.reports.forms import DATE_MESSAGE, MAX_DAYS, IsoDate
 from feedback.reports.period import BadPeriod, Period
 from feedback.reports.words import audience_name
-from feedback.surveys.models import AUDIENCES
 
 F = TypeVar("F", bound="DashboardForm")
 PRESETS = {"30": "Last 30 days", "90": "Last 90 days", "365": "Last 12 months"}
@@ -38,8 +38,7 @@ class DashboardForm(FlaskForm):
     end = IsoDate("To (for dates you choose)", validators=[Optional()])
     audience = SelectField(
         "Who answered",
-        choices=[SelectChoice("", "Everyone")]
-        + [SelectChoice(a, audience_name(a)) for a in AUDIENCES],
+        choices=audience_choices_or_everyone,
         default="",
     )
 

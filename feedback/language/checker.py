@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from feedback.language.glossary import KINDS, Entry, Glossary, default_glossary
+from feedback.language.glossary import KINDS, Audience, Entry, Glossary, default_glossary
 from feedback.language.readability import reading_age, word_count
 from feedback.language.text import Normalised, normalise
 
@@ -23,11 +23,15 @@ class Finding:
 
 
 def check_language(
-    text: str, audience: str | None = None, glossary: Glossary | None = None
+    text: str, audience: str | Audience | None = None, glossary: Glossary | None = None
 ) -> list[Finding]:
-    """Return findings for text written for audience ("4-7", "parent", "staff" ...)."""
+    """Return findings for text written for audience: a glossary key ("4-7", "staff" ...)
+    or a reading level (an audience from the audiences table, see feedback.audiences)."""
     glossary = glossary or default_glossary()
-    level = glossary.audience(audience) if audience is not None else None
+    if isinstance(audience, Audience) or audience is None:
+        level = audience
+    else:
+        level = glossary.audience(audience)
     findings = _word_findings(text, glossary)
     if level is not None and level.ceiling is not None:
         if word_count(text) >= glossary.min_words:

@@ -9,6 +9,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from feedback.analysis import THEMES
+from feedback.audiences.services import level_for
 from feedback.db import utcnow
 from feedback.extensions import db
 from feedback.principles import PRINCIPLES
@@ -33,7 +34,9 @@ def _advice(action: Action | None) -> dict[str, list]:
     """The language checker's findings on the words families will read, for its audience."""
     if action is None:
         return {}
-    return advise(action.you_told_us, action.we_did, action.audience).findings
+    return advise(
+        action.you_told_us, action.we_did, level_for(db.session, action.audience)
+    ).findings
 
 
 @bp.get("/actions")

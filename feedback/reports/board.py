@@ -128,6 +128,22 @@ def _principle(doc: PdfDocument, p: PrincipleResult) -> None:
             doc.text(w["no_actions"], "small")
 
 
+def outside_rows(report: Report) -> list[list[str]]:
+    """Survey, question, people who answered and score for questions outside the principles."""
+    return [
+        [q.survey, q.text, shown(q.answered), shown(q.score)] for q in report.outside_principles
+    ]
+
+
+def _outside(doc: PdfDocument, report: Report) -> None:
+    w = words()["board"]
+    doc.new_page_unless_room(100)
+    doc.heading(w["outside_title"], 2, bookmark="outside")
+    doc.text(w["outside_note"])
+    columns = ["col_survey", "col_question", "col_answered", "col_score"]
+    _table(doc, columns, outside_rows(report), [0.25, 0.45, 0.15, 0.15])
+
+
 def _summary(doc: PdfDocument, report: Report) -> None:
     w = words()["board"]
     principles = report.principles
@@ -201,6 +217,8 @@ def render_board(
     doc.heading(w["principles"], 1, bookmark="principles")
     for p in report.principles:
         _principle(doc, p)
+    if report.outside_principles:
+        _outside(doc, report)
     if extras is not None:
         doc.new_page_unless_room(100)
         trend_pages(doc, extras)

@@ -8,12 +8,12 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from feedback.audiences.services import audience_keys
 from feedback.extensions import db
 from feedback.reports import services
 from feedback.reports.period import BadPeriod, Period
 from feedback.reports.words import EDITIONS
 from feedback.staff.audit import record
-from feedback.surveys.models import AUDIENCES
 
 
 @click.command("report")
@@ -38,14 +38,17 @@ from feedback.surveys.models import AUDIENCES
     "--audience",
     "audiences",
     multiple=True,
-    type=click.Choice(AUDIENCES),
-    help="Only this audience; repeat for more.",
+    metavar="AUDIENCE",
+    help="Only this audience (4-7, 8-12, 13-18, parent or a band you added); repeat for more.",
 )
 def report_command(edition, start, end, out, surveys, audiences) -> None:
     """Write a "You told us, we did" report (family or board edition) as a PDF."""
     try:
         period = Period.parse(start, end)
         survey_ids = services.survey_ids(db.session, surveys)
+        unknown = set(audiences) - set(audience_keys(db.session))
+        if unknown:
+            raise click.BadParameter(f"no audience called {', '.join(sorted(unknown))}")
     except (BadPeriod, services.UnknownSurvey) as error:
         raise click.BadParameter(str(error)) from None
     pdf = services.report_pdf(

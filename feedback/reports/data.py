@@ -16,11 +16,11 @@ from sqlalchemy.orm import Session
 
 from feedback.analysis import THEMES
 from feedback.analysis.scores import Figure, principle_scores
+from feedback.audiences.services import audience_keys
 from feedback.principles import PRINCIPLES
 from feedback.reports import queries
 from feedback.reports.period import Period
 from feedback.reports.quotes import quotable
-from feedback.surveys.models import AUDIENCES
 
 QUOTES_PER_PRINCIPLE = 3
 
@@ -87,6 +87,16 @@ class PrincipleResult:
 
 
 @dataclass(frozen=True)
+class OutsideQuestion:
+    """A question mapped to no principle: its own figures, never in a principle's score."""
+
+    survey: str
+    text: str
+    answered: Figure
+    score: Figure  # 0-100 average of its scale answers (suppressed, or none if unscored)
+
+
+@dataclass(frozen=True)
 class Report:
     period: Period
     previous_period: Period
@@ -98,6 +108,7 @@ class Report:
     surveys: tuple[tuple[str, str, Figure], ...]  # (title, audience, responses)
     comments: Figure
     principles: tuple[PrincipleResult, ...]
+    outside_principles: tuple[OutsideQuestion, ...] = ()
 
 
 def _action_item(action) -> ActionItem:
@@ -150,7 +161,8 @@ def build_report(
     audiences: Iterable[str] | None = None,
 ) -> Report:
     """Gather everything both editions show, for one period and optional filters."""
-    audiences = tuple(a for a in (audiences or ()) if a in AUDIENCES)
+    known = audience_keys(session)
+    audiences = tuple(a for a in (audiences or ()) if a in known)
     f = queries.Filters(period, tuple(sorted(surveys or ())), audiences)
     previous = period.previous()
     scores = {s.number: s for s in principle_scores(session, period, f.surveys, f.audiences)}
@@ -213,7 +225,7 @@ def build_report(
         responses=Figure.of(total, total),
         previous_responses=Figure.of(previous_total, previous_total),
         by_audience=tuple(
-            AudienceCount(a, Figure.of(counts[a], counts[a])) for a in AUDIENCES if a in counts
+            AudienceCount(a, Figure.of(counts[a], counts[a])) for a in known if a in counts
         ),
         surveys=tuple(
             (title, audience, Figure.of(n, n))
@@ -221,4 +233,10 @@ def build_report(
         ),
         comments=Figure.of(comments, comments),
         principles=tuple(results),
+        outside_principles=tuple(
+            OutsideQuestion(
+                title, text, Figure.count(n), Figure.of(total / scored if scored else None, n)
+            )
+            for title, text, n, scored, total in queries.outside_principles(session, f)
+        ),
     )

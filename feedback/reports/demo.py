@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from feedback.alerts.withheld import shown
+from feedback.audiences.services import level_for
 from feedback.reports.models import Action
 from feedback.reports.publishing import advise
 from feedback.surveys.models import Answer, Question
@@ -32,7 +33,9 @@ def seed_actions(session: Session, today: date | None = None) -> bool:
         action.due_on = today + timedelta(days=due) if due else None
         action.done_on = today - timedelta(days=7) if entry["status"] == "done" else None
         # Published demo actions reach families only when they pass the language checker.
-        words = advise(action.you_told_us, action.we_did, action.audience or "8-12")
+        words = advise(
+            action.you_told_us, action.we_did, level_for(session, action.audience or "8-12")
+        )
         action.for_families = bool(action.ready_to_publish) and words.family_ready
         session.add(action)
     _mark_quotes(session)

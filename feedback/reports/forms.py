@@ -18,11 +18,11 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from feedback.audiences.choices import audience_choices
 from feedback.principles import PRINCIPLES
 from feedback.reports.models import ACTION_STATUSES, STATUS_NAMES
 from feedback.reports.period import BadPeriod, Period
 from feedback.reports.words import EDITIONS, audience_name
-from feedback.surveys.models import AUDIENCES
 
 PRINCIPLE_CHOICES = [SelectChoice(p.number, f"{p.number}. {p.title}") for p in PRINCIPLES]
 DATE_MESSAGE = "Enter a date as YYYY-MM-DD, for example 2026-04-01."
@@ -65,7 +65,7 @@ class ReportForm(FlaskForm):
     survey = Checkboxes("Surveys (leave all unticked for every survey)", coerce=int)
     audience = Checkboxes(
         "Audiences (leave all unticked for everyone)",
-        choices=[SelectChoice(a, audience_name(a)) for a in AUDIENCES],
+        choices=audience_choices,
     )
     questions = BooleanField("Add the answers to each question (managers and board edition)")
 
@@ -119,7 +119,7 @@ class ActionForm(FlaskForm):
         "Written for",
         description="The language checker reads “You told us” and “What we did” as "
         "this audience would.",
-        choices=[SelectChoice(a, audience_name(a)) for a in AUDIENCES],
+        choices=audience_choices,
         default="8-12",
     )
     publish = RadioField(

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from flask import Blueprint, Response, abort, current_app, render_template, request
 
+from feedback.audiences.services import get_audience, list_audiences
 from feedback.extensions import db
 from feedback.i18n import use_language
 from feedback.languages import languages, text_direction
@@ -20,7 +21,6 @@ from feedback.reports.data import Report, build_report
 from feedback.reports.family import feeling_key, sections
 from feedback.reports.period import Period
 from feedback.reports.pictures import svg
-from feedback.surveys.models import AUDIENCES
 
 bp = Blueprint("reports_public", __name__, url_prefix="/you-told-us")
 DAYS = 365  # the public page covers the last year
@@ -56,7 +56,7 @@ def index():
     return _render(
         "reports/public_index.html",
         lang,
-        audiences=AUDIENCES,
+        audiences=list_audiences(db.session),
         offered=services.public_languages(db.session, None),
     )
 
@@ -64,7 +64,8 @@ def index():
 @bp.get("/<audience>")
 def page(audience: str):
     """What children and families of this audience told us and what we did (last year)."""
-    if audience not in AUDIENCES:
+    band = get_audience(db.session, audience)
+    if band is None:
         abort(404)
     lang = _language(audience)
     report: Report = build_report(db.session, _period(), audiences=[audience])
@@ -72,6 +73,7 @@ def page(audience: str):
         "reports/public.html",
         lang,
         audience=audience,
+        band=band,
         report=report,
         sections=sections,
         feeling_key=feeling_key,
@@ -84,7 +86,7 @@ def page(audience: str):
 @bp.get("/<audience>/booklet.pdf")
 def booklet(audience: str):
     """The same as a PDF booklet (the Easy Read family edition) to download or print."""
-    if audience not in AUDIENCES:
+    if get_audience(db.session, audience) is None:
         abort(404)
     period = _period()
     data = services.report_pdf(

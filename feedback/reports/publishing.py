@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from feedback.language import Finding, check_language
+from feedback.language.glossary import Audience as ReadingLevel
 
 BARS = frozenset({"jargon", "acronym", "blaming", "cold"})  # findings that stop family publishing
 FAMILY_FIELDS = ("you_told_us", "we_did")
@@ -34,7 +35,7 @@ class Advice:
         return not self.bars
 
 
-def advise(you_told_us: str, we_did: str, audience: str) -> Advice:
+def advise(you_told_us: str, we_did: str, audience: str | ReadingLevel | None) -> Advice:
     """Check the words children and families will read, as this audience would read them."""
     texts = {"you_told_us": you_told_us or "", "we_did": we_did or ""}
     return Advice({name: check_language(text, audience=audience) for name, text in texts.items()})

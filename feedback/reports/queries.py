@@ -42,6 +42,29 @@ def responses_by_survey(session: Session, f: Filters) -> list[tuple[str, str, in
     return [tuple(row) for row in session.execute(in_scope(stmt, f)).all()]
 
 
+def outside_principles(session: Session, f: Filters) -> list[tuple]:
+    """(survey title, question text, people who answered, scored answers, sum of scores)
+    for each question mapped to no principle: reported on its own, never in a score."""
+    answered = Answer.skipped.is_(False)
+    stmt = (
+        select(
+            Survey.title,
+            Question.text,
+            func.count(func.distinct(case((answered, Answer.response_id)))),
+            func.count(Answer.score),
+            func.sum(Answer.score),
+        )
+        .select_from(Answer)
+        .join(Response, Answer.response_id == Response.id)
+        .join(Question, Answer.question_id == Question.id)
+        .join(Survey, Response.survey_id == Survey.id)
+        .where(Question.principle.is_(None))
+        .group_by(Survey.title, Question.text)
+        .order_by(Survey.title, Question.text)
+    )
+    return [tuple(row) for row in session.execute(in_scope(stmt, f)).all()]
+
+
 def comment_themes(session: Session, f: Filters) -> list[tuple[int, str | None, int]]:
     """(principle, themes as JSON text, comments) for each distinct set of themes.
 

@@ -12,6 +12,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from feedback.alerts.withheld import is_withheld
+from feedback.audiences.services import level_for
 from feedback.reports.data import Report, build_report
 from feedback.reports.models import Action, WithheldQuote
 from feedback.reports.period import Period
@@ -87,7 +88,9 @@ def save_action(
     checker finds jargon, acronyms or blaming words in the words families will read.
     """
     if fields.get("for_families"):
-        advice = advise(fields["you_told_us"], fields["we_did"], fields["audience"])
+        advice = advise(
+            fields["you_told_us"], fields["we_did"], level_for(session, fields["audience"])
+        )
         if not advice.family_ready:
             raise NotForFamilies(advice)
         fields["ready_to_publish"] = True  # what families see, the board sees too

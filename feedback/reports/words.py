@@ -8,6 +8,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from feedback.audiences.models import Audience
+from feedback.extensions import db
 from feedback.reports.data import Figure
 
 WORDS = Path(__file__).resolve().parent / "words.toml"
@@ -42,4 +44,6 @@ def change(value: int | None) -> str:
 
 
 def audience_name(code: str) -> str:
-    return words()["audiences"].get(code, code)
+    """The name staff and reports use for an audience, from the one list of audiences."""
+    audience = db.session.get(Audience, code)
+    return audience.name if audience is not None else code

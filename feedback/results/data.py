@@ -49,7 +49,7 @@ class QuestionResult:
     number: int
     text: str
     shape: str  # kinds.ONE, kinds.ANY or kinds.WRITTEN
-    principle: int
+    principle: int | None  # None: not part of a principle (never in a principle's score)
     answered: Figure
     previous_answered: Figure
     skipped: Figure
@@ -67,6 +67,15 @@ class SurveyResult:
     title: str
     audience: str
     questions: tuple[QuestionResult, ...]
+
+    @property
+    def in_principles(self) -> tuple[QuestionResult, ...]:
+        return tuple(q for q in self.questions if q.principle is not None)
+
+    @property
+    def outside_principles(self) -> tuple[QuestionResult, ...]:
+        """Questions mapped to no principle: reported on their own."""
+        return tuple(q for q in self.questions if q.principle is None)
 
 
 @dataclass(frozen=True)

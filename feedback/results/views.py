@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import render_template
 
+from feedback.audiences.services import audience_keys
 from feedback.dashboard import charts
 from feedback.extensions import db
 from feedback.reports.words import audience_name, shown
@@ -11,7 +12,6 @@ from feedback.results import bp, kinds
 from feedback.results.data import QuestionResult, build_results
 from feedback.results.scope import chosen
 from feedback.staff.roles import role_required
-from feedback.surveys.models import AUDIENCES
 
 
 def chart(question: QuestionResult) -> charts.Chart:
@@ -42,6 +42,6 @@ def index():
         change=change,
         shown=shown,
         kinds=kinds,
-        audiences=AUDIENCES,
+        audiences=audience_keys(db.session),
         audience_name=audience_name,
     ), (200 if c.valid else 422)

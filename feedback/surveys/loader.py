@@ -58,7 +58,7 @@ def build_survey(definition: dict[str, Any]) -> Survey:
             position=n,
             bank_key=q.get("bank_key", ""),
             kind=q["kind"],
-            principle=q["principle"],
+            principle=q.get("principle"),  # none: not part of a principle
             text=q["text"].strip(),
             hint=q.get("hint", "").strip(),
             options=options_for(q["kind"], q.get("options")),

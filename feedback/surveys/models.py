@@ -18,10 +18,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from feedback.audiences.models import Audience
 from feedback.db import Model, UTCDateTime, utcnow
 from feedback.surveys.kinds import KIND_KEYS, SCALE_KINDS, answer_shape
 
-AUDIENCES = ("4-7", "8-12", "13-18", "parent")
 STATUSES = ("draft", "open", "closed", "archived")
 
 
@@ -47,21 +47,20 @@ class SurveyClosed(Exception):
 
 class Survey(Model):
     __tablename__ = "surveys"
-    __table_args__ = (
-        CheckConstraint(f"audience IN {AUDIENCES!r}", name="audience_known"),
-        CheckConstraint(f"status IN {STATUSES!r}", name="status_known"),
-    )
+    __table_args__ = (CheckConstraint(f"status IN {STATUSES!r}", name="status_known"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(32), unique=True, default=new_slug)
     key: Mapped[str] = mapped_column(String(60), default="")  # shipped file name, if any
     title: Mapped[str] = mapped_column(String(200))
-    audience: Mapped[str] = mapped_column(String(10))
+    audience: Mapped[str] = mapped_column(ForeignKey("audiences.key"))
     language: Mapped[str] = mapped_column(String(10), default="en")
     status: Mapped[str] = mapped_column(String(10), default="draft")
     intro: Mapped[str] = mapped_column(Text, default="")
     thanks: Mapped[str] = mapped_column(Text, default="")
     named_responses: Mapped[bool] = mapped_column(default=False)
+    # Unlisted: not on the public start page, reached only by its link or QR code.
+    listed: Mapped[bool] = mapped_column(default=True, server_default="1")
     opens_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closes_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
@@ -72,6 +71,7 @@ class Survey(Model):
         ForeignKey("surveys.id", ondelete="SET NULL"), index=True
     )
 
+    band: Mapped[Audience] = relationship()  # who it is for: words, notice, reading age
     all_questions: Mapped[list[Question]] = relationship(
         back_populates="survey", cascade="all, delete-orphan", order_by="Question.position"
     )
@@ -125,7 +125,7 @@ class Question(Model):
     position: Mapped[int] = mapped_column(default=0)
     bank_key: Mapped[str] = mapped_column(String(60), default="", index=True)
     kind: Mapped[str] = mapped_column(String(10))
-    principle: Mapped[int]
+    principle: Mapped[int | None]  # None: not part of a principle, reported on its own
     text: Mapped[str] = mapped_column(Text)
     hint: Mapped[str] = mapped_column(Text, default="")
     # [{"value": "happy", "label": "Happy", "emoji": "😀"}, ...]

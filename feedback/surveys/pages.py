@@ -38,7 +38,7 @@ def render(template: str, survey: Survey, status: int = 200, **context):
     html = render_template(
         template,
         survey=survey,
-        w=translate_words(words_for(survey.audience)),
+        w=translate_words(words_for(survey.band)),
         page_lang=survey.language,
         page_dir=text_direction(survey.language),
         tablet=device.current_tablet(),

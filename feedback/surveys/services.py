@@ -195,7 +195,7 @@ def submit_response(session: Session, response: Response, name: str | None = Non
 # them together on each request cost a third as much as running them.
 _OPEN_SURVEY = (
     select(Survey)
-    .options(joinedload(Survey.questions))
+    .options(joinedload(Survey.questions), joinedload(Survey.band))
     .where(Survey.slug.in_(bindparam("spellings", expanding=True)))
 )
 _FIND_RESPONSE = (
@@ -206,7 +206,7 @@ _FIND_RESPONSE = (
 
 
 def open_survey(session: Session, slug: str) -> Survey | None:
-    """The survey with this public code (in any case) and its current questions."""
+    """The survey with this public code (in any case), its current questions and audience."""
     spellings = sorted(slug_spellings(slug))
     found = session.scalars(_OPEN_SURVEY, {"spellings": spellings}).unique().all()
     return next((s for s in found if s.slug == slug), found[0] if found else None)

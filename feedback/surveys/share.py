@@ -35,7 +35,7 @@ def staff_share():
     surveys = db.session.scalars(
         select(Survey).where(Survey.status == "open").order_by(Survey.id)
     ).all()
-    links = [(s, public_link(s), words_for(s.audience)["choose"]) for s in surveys]
+    links = [(s, public_link(s), words_for(s.band)["choose"]) for s in surveys]
     return render_template("surveys/staff_share.html", links=links)
 
 
@@ -48,7 +48,7 @@ def staff_poster(slug: str):
         "surveys/staff_poster.html",
         survey=survey,
         link=public_link(survey),
-        choose=words_for(survey.audience)["choose"],
+        choose=words_for(survey.band)["choose"],
     )
 
 

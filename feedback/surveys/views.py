@@ -5,12 +5,13 @@ from __future__ import annotations
 from flask import redirect, render_template, session
 from sqlalchemy import select
 
+from feedback.audiences.services import list_audiences
 from feedback.extensions import csrf, db
 from feedback.limits.public import public_write
 from feedback.staff.models import User
 from feedback.surveys import bp, device, services, unsent
 from feedback.surveys.forms import StartForm
-from feedback.surveys.models import AUDIENCES, Survey
+from feedback.surveys.models import Survey
 from feedback.surveys.pages import (
     closed,
     commit_or_retry,
@@ -24,16 +25,19 @@ from feedback.surveys.words import words_for
 
 @bp.get("/")
 def index():
-    """List the open surveys, grouped by who they are for."""
+    """List the open surveys that are listed, grouped by who they are for (an unlisted
+    survey is reached only by its link or QR code)."""
     surveys = db.session.scalars(
-        select(Survey).where(Survey.status == "open").order_by(Survey.id)
+        select(Survey).where(Survey.status == "open", Survey.listed).order_by(Survey.id)
     ).all()
     open_now = [s for s in surveys if s.is_open()]
     # A translation is offered beside its original (see the language links), not twice.
     open_ids = {s.id for s in open_now}
     open_now = [s for s in open_now if s.translation_of_id not in open_ids]
-    by_audience = {a: [s for s in open_now if s.audience == a] for a in AUDIENCES}
-    choose = {a: words_for(a)["choose"] for a in AUDIENCES}
+    by_audience = [
+        (a, [s for s in open_now if s.audience == a.key]) for a in list_audiences(db.session)
+    ]
+    choose = {a.key: words_for(a)["choose"] for a, _ in by_audience}
     return render_template("surveys/index.html", by_audience=by_audience, choose=choose)
 
 

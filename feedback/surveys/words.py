@@ -1,11 +1,13 @@
-"""The words on survey screens for each audience, from words.toml (so they can be
-reviewed and translated)."""
+"""The words on survey screens for each audience: the shared words and the audience's
+shipped set from words.toml (reviewed and translated), then the audience's own words."""
 
 from __future__ import annotations
 
 import tomllib
 from functools import cache
 from pathlib import Path
+
+from feedback.audiences.models import Audience
 
 WORDS = Path(__file__).resolve().parent / "words.toml"
 
@@ -16,8 +18,7 @@ def _all_words() -> dict[str, dict[str, str]]:
         return tomllib.load(f)
 
 
-@cache
-def words_for(audience: str) -> dict[str, str]:
-    """Every screen word for this audience: its own, else the shared ones."""
+def words_for(audience: Audience) -> dict[str, str]:
+    """Every screen word for this audience: its own, else its set's, else the shared ones."""
     table = _all_words()
-    return {**table["all"], **table.get(audience, {})}
+    return {**table["all"], **table.get(audience.words_from, {}), **(audience.words or {})}

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from feedback.audiences.shipped import SHIPPED_KEYS as AUDIENCES
 from feedback.extensions import db
 from feedback.surveys import services
-from feedback.surveys.models import AUDIENCES, Response, Survey
+from feedback.surveys.models import Response, Survey
 from tests.browser.axe import assert_accessible
 from tests.conftest import PASSWORD
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from feedback.surveys.models import AUDIENCES
+from feedback.audiences.shipped import SHIPPED_KEYS as AUDIENCES
 
 
 @pytest.mark.parametrize("audience", AUDIENCES)

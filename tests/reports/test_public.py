@@ -6,8 +6,9 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from feedback.audiences.shipped import SHIPPED_KEYS as AUDIENCES
 from feedback.reports import services
-from feedback.surveys.models import AUDIENCES, Survey
+from feedback.surveys.models import Survey
 from tests.reports.factories import respond, survey_for
 
 NOW = datetime.now(UTC) - timedelta(hours=1)

@@ -117,6 +117,14 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "builder.open_": LEADS,
     "builder.close": LEADS,
     "builder.archive": LEADS,
+    "builder.confirm_archive": LEADS,
+    "builder.confirm_delete": LEADS,
+    "builder.delete": LEADS,
+    "builder.survey_settings": LEADS,
+    "builder.question_condition": LEADS,
+    "audiences.index": LEADS,
+    "audiences.new": LEADS,
+    "audiences.edit": LEADS,
     "builder.duplicate": LEADS,
     "builder.translate": LEADS,
     "builder.preview": LEADS,
@@ -165,6 +173,7 @@ FRAMABLE = {
 # Values used to fill in route arguments when walking every route (others: 1 or "x").
 SAMPLE_ARGS = {
     "audience": "8-12",
+    "key": "8-12",
     "filename": "css/app.css",
 }
 
