@@ -39,10 +39,29 @@ def _kind_check(kinds: tuple[str, ...]) -> str:
     return f"kind IN {kinds!r}"
 
 
-def _swap_kinds(kinds: tuple[str, ...]) -> None:
-    with op.batch_alter_table("questions", schema=None, recreate="always") as batch_op:
-        batch_op.drop_constraint(op.f("ck_questions_kind_known"), type_="check")
-        batch_op.create_check_constraint(op.f("ck_questions_kind_known"), _kind_check(kinds))
+def _swap_kinds(old: tuple[str, ...], new: tuple[str, ...]) -> None:
+    conn = op.get_bind()
+    if conn.dialect.name != "sqlite":
+        op.drop_constraint(op.f("ck_questions_kind_known"), "questions", type_="check")
+        op.create_check_constraint(op.f("ck_questions_kind_known"), "questions", _kind_check(new))
+        return
+    # SQLite cannot alter a CHECK; rebuilding the table (batch mode) drops it first, and
+    # with foreign keys on that deletes every answer (ON DELETE CASCADE). Widening the
+    # list changes nothing stored, so the table's definition is rewritten in place, as
+    # https://www.sqlite.org/lang_altertable.html ("other kinds of schema changes") shows.
+    sql = conn.exec_driver_sql(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'questions'"
+    ).scalar()
+    if _kind_check(old) not in sql:
+        raise RuntimeError("The questions table's list of kinds is not the one expected.")
+    version = conn.exec_driver_sql("PRAGMA schema_version").scalar()
+    conn.exec_driver_sql("PRAGMA writable_schema = ON")
+    conn.execute(
+        sa.text("UPDATE sqlite_master SET sql = :sql WHERE type = 'table' AND name = 'questions'"),
+        {"sql": sql.replace(_kind_check(old), _kind_check(new))},
+    )
+    conn.exec_driver_sql(f"PRAGMA schema_version = {int(version) + 1}")
+    conn.exec_driver_sql("PRAGMA writable_schema = OFF")
 
 
 def _loaded(options):
@@ -73,9 +92,8 @@ def carry_scores(conn) -> int:
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("questions", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("settings", sa.JSON(), nullable=True))
-    _swap_kinds(NEW_KINDS)
+    op.add_column("questions", sa.Column("settings", sa.JSON(), nullable=True))  # no rebuild
+    _swap_kinds(OLD_KINDS, NEW_KINDS)
     carry_scores(op.get_bind())
 
 
@@ -92,6 +110,5 @@ def downgrade() -> None:
         raise RuntimeError(
             f"{found} questions use kinds the older version cannot show; remove them first."
         )
-    _swap_kinds(OLD_KINDS)
-    with op.batch_alter_table("questions", schema=None) as batch_op:
-        batch_op.drop_column("settings")
+    _swap_kinds(NEW_KINDS, OLD_KINDS)
+    op.drop_column("questions", "settings")  # SQLite 3.35+: no rebuild
