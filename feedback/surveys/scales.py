@@ -62,11 +62,14 @@ def unknown_values(key: str, given: list[dict[str, Any]] | None) -> list[str]:
     ]
 
 
+NOT_SCORED = ("", "-", "not scored", "none")  # what a lead may type for "not scored"
+
+
 def score_or_none(score: Any) -> int | None:
     """A stored score: a whole number 0-100, or None for "not scored"."""
-    if score is None or score == "":
+    if score is None or str(score).strip().lower() in NOT_SCORED:
         return None
-    value = int(score)
+    value = int(str(score).strip())
     if not 0 <= value <= 100:
         raise ValueError("A score is from 0 to 100.")
     return value
