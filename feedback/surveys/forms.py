@@ -9,7 +9,6 @@ from markupsafe import Markup
 from wtforms import (
     BooleanField,
     Field,
-    FieldList,
     HiddenField,
     RadioField,
     SelectMultipleField,
@@ -208,35 +207,32 @@ class TellForm(_AnswerForm):
 
 
 class StatementsForm(_AnswerForm):
-    """One answer from the shared scale for each statement (`answer-0`, `answer-1`, ...)."""
+    """One answer from the shared scale for each statement: radios named `answer-0`,
+    `answer-1`, ... (read here by number, since an unanswered statement posts nothing)."""
 
-    answer = FieldList(StringField(filters=[_strip]))
+    answer = HiddenField()  # carries the error message; the answers are read below
 
-    def given(self) -> list[str]:
-        """The answer to each statement, in order ("" for none): entries are read by the
-        number in their name, since a statement left unanswered posts nothing."""
-        picked = [""] * len(self.question.statements)
-        for entry in self.answer.entries:
-            index = int(entry.name.rsplit("-", 1)[1])
-            if index < len(picked):
-                picked[index] = entry.data or ""
-        return picked
+    def __init__(self, formdata=None, data=None, *, question: Question, **kwargs) -> None:
+        super().__init__(formdata=formdata, data=data, question=question, **kwargs)
+        n = len(question.statements)
+        if formdata is not None:
+            self.picked = [(formdata.get(f"answer-{i}") or "").strip() for i in range(n)]
+        else:
+            given = [c or "" for c in (data or {}).get("answer") or []]
+            self.picked = (given + [""] * n)[:n]
 
     def checked(self, index: int, value: str) -> str:
-        return CHECKED if self.given()[index] == value else ""
+        return CHECKED if self.picked[index] == value else ""
 
     def validate_answer(self, field: Field) -> None:
-        if self.skipping:
-            return
         allowed = {o["value"] for o in self.question.options}
-        if any(e.data and e.data not in allowed for e in field.entries):
+        if not self.skipping and any(p and p not in allowed for p in self.picked):
             raise ValidationError("error_unknown")
 
     def value(self) -> dict[str, Any]:
-        picked = self.given()
-        if self.skipping or not any(picked):
+        if self.skipping or not any(self.picked):
             return {"skipped": True}
-        return {"choices": picked}
+        return {"choices": self.picked}
 
 
 FORM_FOR_ANSWER = {
@@ -259,9 +255,6 @@ def answer_form(question: Question, formdata=None, answer: Answer | None = None)
         data["other_words"] = answer.value
         data["ok_to_quote"] = answer.ok_to_quote
         data["drawing"] = answer.drawing
-    if form_class is StatementsForm:
-        given = list(data.get("answer") or [])
-        data["answer"] = (given + [""] * len(question.statements))[: len(question.statements)]
     form = form_class(formdata=formdata, data=data, question=question)
     form.question_id.data = str(question.id)
     if hasattr(form.answer, "choices"):
