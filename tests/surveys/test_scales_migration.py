@@ -83,8 +83,8 @@ def _read(conn):
 
 def _new_kinds_allowed_unknown_refused(engine) -> None:
     insert = text(
-        "INSERT INTO questions (survey_id, position, bank_key, kind, principle, text, hint,"
-        " options, version, is_current, safety) VALUES (1, 9, '', :kind, 1, 'Q', '', '[]', 1,"
+        "INSERT INTO questions (id, survey_id, position, bank_key, kind, principle, text, hint,"
+        " options, version, is_current, safety) VALUES (99, 1, 9, '', :kind, 1, 'Q', '', '[]', 1,"
         " true, false)"
     )
     with engine.begin() as conn:
