@@ -84,7 +84,9 @@ def seed_responses(session: Session, surveys, count: int, rng: random.Random) ->
                     services.record_answer(session, response, question, value=rng.choice(pool))
                 else:
                     services.record_answer(session, response, question, skipped=True)
-            elif question.shape == "many":
+            elif question.shape in ("number", "statements"):  # not in the shipped surveys
+                services.record_answer(session, response, question, skipped=True)
+            elif question.shape in ("many", "tell"):
                 picks = [o["value"] for o in question.options if rng.random() < 0.35]
                 services.record_answer(session, response, question, choices=picks)
             else:

@@ -13,6 +13,7 @@ from feedback.alerts.models import SafeguardingAlert
 from feedback.alerts.work import close_alert
 from feedback.analysis.store import analyse_answer
 from feedback.staff.models import User
+from feedback.surveys.kinds import WORD_KINDS
 from feedback.surveys.models import Answer, Question, Response
 
 DEMO = Path(__file__).resolve().parent / "demo_alerts.toml"
@@ -28,7 +29,7 @@ def seed_alerts(session: Session) -> bool:
         select(Answer)
         .join(Response, Answer.response_id == Response.id)
         .join(Question, Answer.question_id == Question.id)
-        .where(Question.kind == "text", Response.audience == "13-18")
+        .where(Question.kind.in_(WORD_KINDS), Response.audience == "13-18")
         .order_by(Answer.id)
         .limit(len(entries))
     ).all()

@@ -18,6 +18,7 @@ from feedback.analysis.comment import analyse_comment
 from feedback.analysis.daily import forget
 from feedback.analysis.overrides import overridden
 from feedback.analysis.store import apply_analysis
+from feedback.surveys.kinds import WORD_KINDS
 from feedback.surveys.models import Answer, Question
 
 BATCH = 500
@@ -45,7 +46,7 @@ def reanalyse(
         select(Answer)
         .join(Question, Answer.question_id == Question.id)
         .options(joinedload(Answer.response))
-        .where(Question.kind == "text", Answer.skipped.is_(False), Answer.value.is_not(None))
+        .where(Question.kind.in_(WORD_KINDS), Answer.skipped.is_(False), Answer.value.is_not(None))
         .order_by(Answer.id)
     )
     while answers := session.scalars(written.where(Answer.id > last_id).limit(batch)).all():

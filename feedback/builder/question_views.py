@@ -66,7 +66,7 @@ def edit_question(survey_id: int, question_id: int):
         flash("Question saved. Any advice on its words is shown beside it.")
         return _to_question(survey.id, question.id)
     if request.method == "GET":
-        form.show_options(question.options)  # scale answers too: their words can change
+        form.show_question(question)  # scale answers too: their words and scores can change
         form.fill_blank_options(2)
     return render(
         "builder/question.html",

@@ -20,8 +20,8 @@ from feedback.builder.errors import (
     QuestionNotCurrent,
     ensure_editable,
 )
+from feedback.builder.options import clean
 from feedback.surveys.kinds import SCALE_KINDS
-from feedback.surveys.loader import options_for
 from feedback.surveys.models import Answer, Question, Response, Survey
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -36,28 +36,6 @@ def current_questions(session: Session, survey: Survey) -> list[Question]:
 def has_responses(session: Session, survey: Survey) -> bool:
     """Say whether anyone has started or sent this survey."""
     return bool(session.scalar(select(exists().where(Response.survey_id == survey.id))))
-
-
-def clean_options(kind: str, options: list[dict[str, Any]] | None) -> list[dict[str, Any]]:
-    """Standard answers for scales (in the given words), none for writing, else the
-    given ones with values."""
-    if kind == "text":
-        return []
-    if kind in SCALE_KINDS:
-        return options_for(kind, options)
-    cleaned, used = [], set()
-    for option in options or []:
-        label = (option.get("label") or "").strip()
-        if not label:
-            continue
-        value = option.get("value") or "_".join(_WORD.findall(label.lower()))[:40] or "answer"
-        base, n = value, 2
-        while value in used:
-            value, n = f"{base}_{n}", n + 1
-        used.add(value)
-        emoji = (option.get("emoji") or "").strip()
-        cleaned.append({"value": value, "label": label, "emoji": emoji})
-    return cleaned
 
 
 def new_bank_key(session: Session, text: str) -> str:
@@ -84,6 +62,7 @@ def copy_question(question: Question, position: int) -> Question:
         text=question.text,
         hint=question.hint,
         options=[dict(o) for o in question.options],
+        settings=dict(question.settings or {}),
         safety=question.safety,
         show_when=dict(question.show_when) if question.show_when else None,
     )
@@ -109,17 +88,20 @@ def add_question(
     text: str,
     hint: str | None = "",
     options: list[dict[str, Any]] | None = None,
+    settings: dict[str, Any] | None = None,
     bank_key: str | None = "",
     safety: bool = False,
 ) -> Question:
     """Add a newly written question at the end (it joins the question bank)."""
+    options, settings = clean(kind, options, settings)
     question = Question(
         bank_key=bank_key or new_bank_key(session, text),
         kind=kind,
         principle=principle,
         text=text.strip(),
         hint=(hint or "").strip(),
-        options=clean_options(kind, options),
+        options=options,
+        settings=settings,
         safety=safety and kind in SCALE_KINDS,
     )
     return _append(session, survey, question)
@@ -158,17 +140,20 @@ def change_question(
     text: str,
     hint: str | None = "",
     options: list[dict[str, Any]] | None = None,
+    settings: dict[str, Any] | None = None,
     safety: bool = False,
 ) -> Question:
     """Change a question. If people have answered the survey, a new wording is a new
     version and the old one stays, tied to its answers. Returns the current question."""
     _ensure_current(question)
-    text, hint, options = text.strip(), (hint or "").strip(), clean_options(kind, options)
-    reworded = (kind, text, hint, options) != (
+    text, hint = text.strip(), (hint or "").strip()
+    options, settings = clean(kind, options, settings)
+    reworded = (kind, text, hint, options, settings) != (
         question.kind,
         question.text,
         question.hint,
         question.options,
+        question.settings or {},
     )
     order = current_questions(session, question.survey)
     conditions.check_still_leads(question, order, kind, options)
@@ -185,7 +170,7 @@ def change_question(
         session.add(new)
         question = new
     question.kind, question.principle, question.text = kind, principle, text
-    question.hint, question.options = hint, options
+    question.hint, question.options, question.settings = hint, options, settings
     question.safety = safety and kind in SCALE_KINDS
     session.flush()
     session.expire(question.survey, ["questions"])

@@ -19,6 +19,7 @@ from feedback.extensions import db
 from feedback.reports.quotes import staff_names
 from feedback.reports.redact import redact
 from feedback.staff.roles import role_required
+from feedback.surveys.kinds import WORD_KINDS
 from feedback.surveys.models import Answer, Question, Response
 
 PAGE_SIZE = 30
@@ -44,7 +45,7 @@ def _comments_in(theme: str | None, page: int, form):
         .join(Response, Answer.response_id == Response.id)
         .join(Question, Answer.question_id == Question.id)
         .where(
-            Question.kind == "text",
+            Question.kind.in_(WORD_KINDS),
             Answer.sentiment.is_not(None),
             shown(),
         )

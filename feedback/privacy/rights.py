@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from feedback.surveys.kinds import is_words
 from feedback.surveys.models import Answer, Response
 
 
@@ -169,7 +170,7 @@ def correct_answer(session: Session, holdings: Holdings, answer_id: int, text: s
 
     for response in holdings.responses:
         for answer in response.answers:
-            if answer.id == answer_id and answer.question.kind == "text" and not answer.skipped:
+            if answer.id == answer_id and is_words(answer.question.kind) and not answer.skipped:
                 changed = answer.value != text
                 answer.value = text
                 analyse_answer(session, answer, words_changed=changed)

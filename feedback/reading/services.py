@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from feedback.reading.models import CommentRead
 from feedback.staff.models import User
+from feedback.surveys.kinds import WORD_KINDS
 from feedback.surveys.models import Answer, Question, Response
 
 PAGE_SIZE = 50
@@ -30,7 +31,7 @@ class NotAComment(ValueError):
 def _written() -> ColumnElement[bool]:
     """A written comment in a sent response (the one definition of what is read)."""
     return and_(
-        Question.kind == "text",
+        Question.kind.in_(WORD_KINDS),
         Answer.skipped.is_(False),
         Answer.value.is_not(None),
         Answer.value != "",

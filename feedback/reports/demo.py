@@ -13,6 +13,7 @@ from feedback.alerts.withheld import shown
 from feedback.audiences.services import level_for
 from feedback.reports.models import Action
 from feedback.reports.publishing import advise
+from feedback.surveys.kinds import WORD_KINDS
 from feedback.surveys.models import Answer, Question
 
 ACTIONS = Path(__file__).resolve().parent / "demo_actions.toml"
@@ -48,7 +49,7 @@ def _mark_quotes(session: Session) -> None:
     rows = session.execute(
         select(Answer, Question.principle)
         .join(Question, Answer.question_id == Question.id)
-        .where(Question.kind == "text", Answer.value.is_not(None), shown())
+        .where(Question.kind.in_(WORD_KINDS), Answer.value.is_not(None), shown())
         .order_by(Answer.id)
     ).all()
     seen: dict[int, set[str]] = {}

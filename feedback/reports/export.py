@@ -15,6 +15,7 @@ from sqlalchemy.types import NullType
 from feedback.alerts.withheld import withheld
 from feedback.reports.queries import Filters, in_scope
 from feedback.reports.redact import redact
+from feedback.surveys.kinds import is_words
 from feedback.surveys.models import Answer, Question, Response, Survey
 
 HEADER = (
@@ -132,11 +133,9 @@ def csv_lines(session: Session, filters: Filters) -> Iterator[str]:
                     safe_cell(question),
                 )
             picked = _listed(choices) if choices is not None else None
-            if picked:
-                shown = safe_cell("; ".join(picked))
-            elif value is None:
+            if value is None:
                 shown = ""
-            elif kind != "text":
+            elif not is_words(kind):
                 shown = safe_cell(value)
             elif held:
                 shown = WITHHELD
@@ -144,6 +143,10 @@ def csv_lines(session: Session, filters: Filters) -> Iterator[str]:
                 shown = comments.get(value)
                 if shown is None:
                     shown = comments[value] = safe_cell(redact(value))
+            if picked:  # with "Other - tell us", the words follow what was chosen
+                shown = safe_cell(
+                    "; ".join(p for p in picked if p) + (f": {shown}" if shown else "")
+                )
             writer.writerow(
                 (
                     rid,

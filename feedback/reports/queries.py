@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from feedback.analysis import scores
 from feedback.reports.models import Action
 from feedback.reports.period import Period
+from feedback.surveys.kinds import WORD_KINDS
 from feedback.surveys.models import Answer, Question, Response, Survey
 
 
@@ -76,7 +77,7 @@ def comment_themes(session: Session, f: Filters) -> list[tuple[int, str | None, 
         .select_from(Answer)
         .join(Response, Answer.response_id == Response.id)
         .join(Question, Answer.question_id == Question.id)
-        .where(Question.kind == "text", Answer.skipped.is_(False), Answer.value.is_not(None))
+        .where(Question.kind.in_(WORD_KINDS), Answer.skipped.is_(False), Answer.value.is_not(None))
         .group_by(Question.principle, themes)
     )
     return [tuple(row) for row in session.execute(in_scope(stmt, f)).all()]

@@ -29,6 +29,7 @@ from feedback.analysis.scores import in_scope
 from feedback.reports.models import WithheldQuote
 from feedback.reports.redact import redact
 from feedback.staff.models import User
+from feedback.surveys.kinds import WORD_KINDS
 from feedback.surveys.models import Answer, Question, Response
 
 NEWEST = 1000  # quotes are chosen from the newest comments only
@@ -69,7 +70,7 @@ def quotable_query(*, include_withheld: bool = False) -> Select:
         .where(
             Response.status == "submitted",
             Response.submitted_at.is_not(None),
-            Question.kind == "text",
+            Question.kind.in_(WORD_KINDS),
             Answer.ok_to_quote.is_(True),
             shown(),
             Answer.skipped.is_(False),

@@ -20,6 +20,7 @@ from feedback.reports.publishing import NotForFamilies, advise
 from feedback.reports.quotes import quotable
 from feedback.reports.render import render_pdf
 from feedback.reports.words import Service
+from feedback.surveys.kinds import is_words
 from feedback.surveys.models import Answer, Survey
 
 
@@ -127,7 +128,7 @@ def withhold_quote(
     leave it out (or take that back). Flagged comments are not quoted unless the
     safeguarding lead closed the alert as no concern.
     """
-    if answer.question.kind != "text" or not answer.value:
+    if not is_words(answer.question.kind) or not answer.value:
         raise CannotQuote("Only written comments can be quoted.")
     if not withheld and is_withheld(session, answer):
         raise CannotQuote(

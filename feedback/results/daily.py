@@ -47,7 +47,8 @@ class AnswerDay(Model):
     )
     question_id: Mapped[int] = mapped_column(primary_key=True)  # 0: the responses
     team: Mapped[str] = mapped_column(String(80), primary_key=True)  # "": none
-    # The chosen value; for "choose any", the choices as JSON; for written answers "w".
+    # The chosen value (or number); for "choose any", "Other - tell us" and statements, the
+    # choices as JSON; for written answers "w".
     code: Mapped[str] = mapped_column(Text, primary_key=True)
     skipped: Mapped[bool] = mapped_column(primary_key=True)
     answers: Mapped[int] = mapped_column(default=0)
@@ -82,7 +83,7 @@ def stale_days(session: Session, first: date, last: date) -> dict[date, tuple[in
 def _count(session: Session, lo: date, hi: date) -> None:
     day = day_of(session).label("day")
     team = func.coalesce(Response.team, "").label("team")
-    written, chosen = kinds.kinds_of(kinds.WRITTEN), kinds.kinds_of(kinds.ANY)
+    written, chosen = kinds.kinds_of(kinds.WRITTEN), kinds.chosen_kinds()
     code = case(
         (Question.kind.in_(written) & Answer.value.is_not(None), literal("w")),
         (Question.kind.in_(written), literal("")),

@@ -20,6 +20,7 @@ from feedback.builder.conditions import Shown, describe
 from feedback.reports.period import Period
 from feedback.results import kinds, queries
 from feedback.results.queries import Scope
+from feedback.surveys.checks import whole_number
 from feedback.surveys.models import Question, Survey
 
 
@@ -48,7 +49,7 @@ class QuestionResult:
     id: int
     number: int
     text: str
-    shape: str  # kinds.ONE, kinds.ANY or kinds.WRITTEN
+    shape: str  # kinds.ONE, ANY, WRITTEN, NUMBER, TELL or STATEMENTS
     principle: int | None  # None: not part of a principle (never in a principle's score)
     answered: Figure
     previous_answered: Figure
@@ -59,6 +60,7 @@ class QuestionResult:
     # question a person's answers did not lead to are not kept (`surveys.branching`).
     asked_when: str = ""
     asked: Figure | None = None
+    average: Figure = Figure(None)  # for a number: the average typed
 
 
 @dataclass(frozen=True)
@@ -115,9 +117,10 @@ def _question(
 ) -> QuestionResult:
     """Fold (now?, code, skipped, n) rows for one question into its figures."""
     shape = kinds.shape(q.kind)
-    words = kinds.labels(options)
+    words = _words(q, shape, options)
     picked: dict[bool, Counter] = {True: Counter(), False: Counter()}
     answered = {True: 0, False: 0}
+    base: dict[bool, Counter] = {True: Counter(), False: Counter()}  # per statement
     skipped = 0
     for now, code, was_skipped, n in rows:
         now = bool(now)
@@ -130,17 +133,26 @@ def _question(
         answered[now] += int(n)
         for c in codes:
             picked[now][c] += int(n)
+            base[now][c.split(":", 1)[0]] += int(n)
     extra = [c for c in picked[True] | picked[False] if c not in words]
+    if shape == kinds.NUMBER:
+        extra.sort(key=lambda c: (whole_number(c) is None, whole_number(c) or 0, c))
+    else:
+        extra.sort()
+
+    def whole(now: bool, code: str) -> int:
+        return base[now][code.split(":", 1)[0]] if shape == kinds.STATEMENTS else answered[now]
+
     options_out = (
         tuple(
             OptionResult(
                 code=c,
                 label=words.get(c, c),
                 count=Figure.count(picked[True][c]),
-                percent=share(picked[True][c], answered[True]),
-                previous_percent=share(picked[False][c], answered[False]),
+                percent=share(picked[True][c], whole(True, c)),
+                previous_percent=share(picked[False][c], whole(False, c)),
             )
-            for c in [*words, *sorted(extra)]
+            for c in [*words, *extra]
         )
         if shape != kinds.WRITTEN
         else ()
@@ -157,6 +169,7 @@ def _question(
         options=options_out,
         asked_when=_asked_when(when),
         asked=Figure.count(answered[True] + skipped) if when else None,
+        average=_average(picked[True], answered[True]) if shape == kinds.NUMBER else Figure(None),
     )
 
 
@@ -167,11 +180,32 @@ def _asked_when(when: Shown | None) -> str:
     return f'people who answered {answers} to question {when.number} ("{when.text}")'
 
 
+def _words(q: Question, shape: str, options: list) -> dict[str, str]:
+    """{code: words shown} for each answer results list; for statements, one code per
+    statement and answer ("2:yes": "I feel safe: Yes")."""
+    words = kinds.labels(options)
+    if shape != kinds.STATEMENTS:
+        return words
+    return {
+        f"{i}:{code}": f"{statement}: {label}"
+        for i, statement in enumerate(q.statements, start=1)
+        for code, label in words.items()
+    }
+
+
+def _average(numbers: Counter, answered: int) -> Figure:
+    """The average of the numbers typed, shown only when 5 or more people typed one."""
+    total = sum(whole_number(c) * n for c, n in numbers.items() if whole_number(c) is not None)
+    return Figure.of(total / answered if answered else None, answered)
+
+
 def _codes(code: str, shape: str) -> list[str]:
     if not code or code == "null":
         return []
-    if shape == kinds.ANY:
+    if shape in (kinds.ANY, kinds.TELL):
         return [str(c) for c in json.loads(code) or []]
+    if shape == kinds.STATEMENTS:
+        return [f"{i}:{c}" for i, c in enumerate(json.loads(code) or [], start=1) if c]
     return [code]
 
 

@@ -37,9 +37,12 @@ HEADER = (
 
 
 def csv_lines(session: Session, scope: Scope, chosen: list[Survey], sees_names=False):
-    """Yield the CSV in chunks: a header, then one row per answer."""
-    questions = asked(session, chosen)
-    label = Labeller(sees_names)
+    """The CSV in chunks: a header, then one row per answer. The questions are read now,
+    while the request's session holds the surveys: the rows stream after it has closed."""
+    return _chunks(session, scope, asked(session, chosen), Labeller(sees_names))
+
+
+def _chunks(session: Session, scope: Scope, questions: dict, label: Labeller):
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(HEADER)

@@ -1,16 +1,20 @@
 """How results treat each kind of question, read through the survey package's one helper
 (`feedback.surveys.kinds.answer_shape`): one choice (scales and "choose one"), any number
-of choices, or written words. Nothing else in results reads `Question.kind`'s values."""
+of choices, written words, a number, choices with "Other - tell us" words, or statements
+sharing one scale. Nothing else in results reads `Question.kind`'s values."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from feedback.surveys.kinds import KIND_KEYS, KINDS, answer_shape
+from feedback.surveys.kinds import CHOICES_KINDS, KIND_KEYS, KINDS, WORD_KINDS, answer_shape
 
 ONE = "one"  # one answer from a list: faces, yes/no, "choose one"
 ANY = "many"  # any number from a list: "choose any"
 WRITTEN = "words"  # words a person wrote (or drew)
+NUMBER = "number"  # a whole number they typed
+TELL = "tell"  # options chosen, and words for "Other - tell us"
+STATEMENTS = "statements"  # one answer from a shared scale for each statement
 
 
 def shape(kind: str) -> str:
@@ -28,7 +32,13 @@ def kinds_of(wanted: str) -> tuple[str, ...]:
 
 
 def written_kinds() -> tuple[str, ...]:
-    return kinds_of(WRITTEN)
+    """Kinds whose answers may hold words a person wrote (comments)."""
+    return WORD_KINDS
+
+
+def chosen_kinds() -> tuple[str, ...]:
+    """Kinds whose answers keep the options chosen as a list."""
+    return CHOICES_KINDS
 
 
 def labels(options: list[dict[str, Any]] | None) -> dict[str, str]:

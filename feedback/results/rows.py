@@ -72,9 +72,20 @@ class Labeller:
         found = self.known.get(key)
         if found is not None:
             return found
-        if a.shape == kinds.ANY:
+        if a.shape in (kinds.ANY, kinds.TELL):
             picked = [str(c) for c in _listed(choices)]
             code, label = "; ".join(picked), "; ".join(a.labels.get(c, c) for c in picked)
+            if a.shape == kinds.TELL and value:  # the words typed for "Other - tell us"
+                label = f"{label}: {shown_text(value, flagged, self.sees_names)}"
+        elif a.shape == kinds.STATEMENTS:
+            picked = [str(c or "") for c in _listed(choices)]
+            statements = a.question.statements
+            code = "; ".join(picked)
+            label = "; ".join(
+                f"{statements[i] if i < len(statements) else i + 1}: {a.labels.get(c, c)}"
+                for i, c in enumerate(picked)
+                if c
+            )
         elif a.shape == kinds.WRITTEN:
             code, label = "", shown_text(value, flagged, self.sees_names)
         else:

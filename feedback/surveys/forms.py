@@ -18,8 +18,9 @@ from wtforms import (
 from wtforms.validators import ValidationError
 
 from feedback.forms import SafeForm
+from feedback.surveys.checks import number_problem
 from feedback.surveys.drawing import is_drawing
-from feedback.surveys.kinds import answer_shape
+from feedback.surveys.kinds import KINDS, OTHER, answer_shape
 from feedback.surveys.models import Answer, Question
 
 MAX_TEXT = 4000
@@ -65,6 +66,10 @@ class TalkForm(_SurveyForm):
 
 
 class _AnswerForm(_SurveyForm):
+    def __init__(self, *args, question: Question, **kwargs) -> None:
+        self.question = question
+        super().__init__(*args, **kwargs)
+
     go = HiddenField()  # "next", "skip" or "save", from the button pressed
     question_id = HiddenField()  # the answer is filed under the question the screen showed
 
@@ -153,7 +158,91 @@ class TextForm(_AnswerForm):
         }
 
 
-FORM_FOR_ANSWER = {"one": ChoiceForm, "many": ManyForm, "words": TextForm}
+class NumberForm(_AnswerForm):
+    """A whole number, inside the question's range if it has one."""
+
+    answer = StringField(filters=[_strip])
+
+    def validate_answer(self, field: Field) -> None:
+        if self.skipping or not field.data:  # nothing typed: a skip
+            return
+        problem = number_problem(self.question, field.data)
+        if problem:
+            raise ValidationError(problem)
+
+
+class TellForm(_AnswerForm):
+    """Choose one (or any), where "Other - tell us" opens a text box. Words typed in the
+    box choose "Other" too, so nothing typed is lost."""
+
+    answer = SelectMultipleField(validate_choice=False)
+    other_words = TextAreaField(filters=[_strip])
+
+    def checked(self, value: str) -> str:
+        return CHECKED if value in self.picked() else ""
+
+    def picked(self) -> list[str]:
+        picked = list(self.answer.data or ())
+        if self.other_words.data and OTHER not in picked:
+            picked = [OTHER] if KINDS[self.question.kind].pick_one else [*picked, OTHER]
+        return picked
+
+    def validate_answer(self, field: Field) -> None:
+        if self.skipping or not field.data:
+            return
+        if any(v not in {value for value, _label in field.choices} for v in field.data):
+            raise ValidationError("error_unknown")
+        if KINDS[self.question.kind].pick_one and len(field.data) > 1:
+            raise ValidationError("error_choose_one")
+
+    def validate_other_words(self, field: Field) -> None:
+        if not self.skipping and field.data and len(field.data) > MAX_TEXT:
+            raise ValidationError("error_too_long")
+
+    def value(self) -> dict[str, Any]:
+        picked = self.picked()
+        if self.skipping or not picked:
+            return {"skipped": True}
+        return {"choices": picked, "value": self.other_words.data or None}
+
+
+class StatementsForm(_AnswerForm):
+    """One answer from the shared scale for each statement: radios named `answer-0`,
+    `answer-1`, ... (read here by number, since an unanswered statement posts nothing)."""
+
+    answer = HiddenField()  # carries the error message; the answers are read below
+
+    def __init__(self, formdata=None, data=None, *, question: Question, **kwargs) -> None:
+        super().__init__(formdata=formdata, data=data, question=question, **kwargs)
+        n = len(question.statements)
+        if formdata is not None:
+            self.picked = [(formdata.get(f"answer-{i}") or "").strip() for i in range(n)]
+        else:
+            given = [c or "" for c in (data or {}).get("answer") or []]
+            self.picked = (given + [""] * n)[:n]
+
+    def checked(self, index: int, value: str) -> str:
+        return CHECKED if self.picked[index] == value else ""
+
+    def validate_answer(self, field: Field) -> None:
+        allowed = {o["value"] for o in self.question.options}
+        if not self.skipping and any(p and p not in allowed for p in self.picked):
+            raise ValidationError("error_unknown")
+
+    def value(self) -> dict[str, Any]:
+        if self.skipping or not any(self.picked):
+            return {"skipped": True}
+        return {"choices": self.picked}
+
+
+FORM_FOR_ANSWER = {
+    "one": ChoiceForm,
+    "many": ManyForm,
+    "words": TextForm,
+    "number": NumberForm,
+    "tell": TellForm,
+    "statements": StatementsForm,
+}
 
 
 def answer_form(question: Question, formdata=None, answer: Answer | None = None) -> _AnswerForm:
@@ -161,10 +250,12 @@ def answer_form(question: Question, formdata=None, answer: Answer | None = None)
     form_class = FORM_FOR_ANSWER[answer_shape(question.kind)]
     data: dict[str, Any] = {}
     if formdata is None and answer is not None and not answer.skipped:
-        data["answer"] = answer.choices if form_class is ManyForm else answer.value
+        in_choices = form_class in (ManyForm, TellForm, StatementsForm)
+        data["answer"] = answer.choices if in_choices else answer.value
+        data["other_words"] = answer.value
         data["ok_to_quote"] = answer.ok_to_quote
         data["drawing"] = answer.drawing
-    form = form_class(formdata=formdata, data=data)
+    form = form_class(formdata=formdata, data=data, question=question)
     form.question_id.data = str(question.id)
     if hasattr(form.answer, "choices"):
         form.answer.choices = [(o["value"], o["label"]) for o in question.options]

@@ -3,36 +3,25 @@
 from __future__ import annotations
 
 import tomllib
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from feedback.surveys.kinds import SCALE_KINDS
+from feedback.surveys import scales
+from feedback.surveys.kinds import READY_MADE
 from feedback.surveys.models import Question, Survey
 
 SHIPPED = Path(__file__).resolve().parents[2] / "surveys"
-SCALES = Path(__file__).resolve().parent / "scales.toml"
-
-
-@cache
-def scale_options() -> dict[str, list[dict[str, Any]]]:
-    """The standard answers for each scale kind, with their 0-100 scores."""
-    with SCALES.open("rb") as f:
-        return tomllib.load(f)
 
 
 def options_for(kind: str, options: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
-    """Scale questions use the standard answers (their words may be given, to translate
-    them: matched by value); others keep their own."""
-    if kind in SCALE_KINDS:
-        words = {o.get("value"): (o.get("label") or "").strip() for o in options or []}
-        standard = [dict(o) for o in scale_options()[kind]]
-        for option in standard:
-            option["label"] = words.get(option["value"]) or option["label"]
-        return standard
+    """Ready-made scales use their standard answers (their words and scores may be
+    given, matched by value: answers with other values are not part of the scale);
+    others keep their own."""
+    if kind in READY_MADE:
+        return scales.reworded(kind, options)
     return [dict(o) for o in options or []]
 
 
@@ -62,6 +51,7 @@ def build_survey(definition: dict[str, Any]) -> Survey:
             text=q["text"].strip(),
             hint=q.get("hint", "").strip(),
             options=options_for(q["kind"], q.get("options")),
+            settings=dict(q.get("settings", {})),
             safety=bool(q.get("safety", False)),
             show_when=q.get("show_when"),  # {question = bank key, values = [...]}
         )

@@ -128,8 +128,12 @@ class Question(Model):
     principle: Mapped[int | None]  # None: not part of a principle, reported on its own
     text: Mapped[str] = mapped_column(Text)
     hint: Mapped[str] = mapped_column(Text, default="")
-    # [{"value": "happy", "label": "Happy", "emoji": "😀"}, ...]
+    # [{"value": "happy", "label": "Happy", "emoji": "😀", "score": 100}, ...]: the
+    # question's own copy of its scale (see feedback.surveys.scales); score None = not scored
     options: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    # What some kinds need besides options: {"min": 0, "max": 120} for a number,
+    # {"statements": [...], "scale": "sometimes"} for statements sharing one scale.
+    settings: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=dict)
     version: Mapped[int] = mapped_column(default=1)
     is_current: Mapped[bool] = mapped_column(default=True)
     # A safety question ("How safe do you feel where you live?"): its lowest answers put
@@ -149,8 +153,20 @@ class Question(Model):
 
     @property
     def shape(self) -> str:
-        """ "one", "many" or "words": how a person answers it (see `feedback.surveys.kinds`)."""
+        """How a person answers it: "one", "many", "words", "number", "tell" or
+        "statements" (see `feedback.surveys.kinds`)."""
         return answer_shape(self.kind)
+
+    @property
+    def statements(self) -> list[str]:
+        """For a set of statements sharing one scale: the statements, in order."""
+        return list((self.settings or {}).get("statements") or [])
+
+    @property
+    def number_range(self) -> tuple[int | None, int | None]:
+        """For a number: the smallest and largest allowed (None: no limit)."""
+        settings = self.settings or {}
+        return settings.get("min"), settings.get("max")
 
 
 class Response(Model):

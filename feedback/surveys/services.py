@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session, joinedload
 
 from feedback.db import utcnow
 from feedback.surveys import branching
-from feedback.surveys.drawing import is_drawing
-from feedback.surveys.kinds import answer_shape
+from feedback.surveys.checks import InvalidAnswer, answer_fields, score
+from feedback.surveys.kinds import is_words
 from feedback.surveys.models import (
     Answer,
     Question,
@@ -25,10 +25,6 @@ from feedback.surveys.models import (
     SurveyClosed,
     slug_spellings,
 )
-
-
-class InvalidAnswer(ValueError):
-    """The answer does not fit the question (an unknown choice, say)."""
 
 
 def new_submission_id() -> str:
@@ -60,55 +56,6 @@ def start_response(
     return response
 
 
-def _score(question: Question, value: str | None) -> int | None:
-    if not question.is_scale or value is None:
-        return None
-    for option in question.options:
-        if option["value"] == value:
-            return option.get("score")
-    return None
-
-
-def _check_choice(question: Question, values: Sequence[str]) -> None:
-    allowed = {o["value"] for o in question.options}
-    if any(v not in allowed for v in values):
-        raise InvalidAnswer("Please choose one of the answers shown.")
-
-
-def _check_answer(question, value, choices, skipped, drawing) -> None:
-    if skipped:
-        return
-    shape = answer_shape(question.kind)
-    if shape == "many":
-        _check_choice(question, choices or [])
-    elif shape == "one" and value is not None:
-        _check_choice(question, [value])
-    if drawing is not None and (shape != "words" or not is_drawing(drawing)):
-        raise InvalidAnswer("That drawing could not be saved.")
-
-
-def answer_fields(
-    question: Question,
-    *,
-    value: str | None = None,
-    choices: Sequence[str] | None = None,
-    skipped: bool = False,
-    ok_to_quote: bool = False,
-    drawing: str | None = None,
-) -> dict:
-    """What a person said in an answer, checked against its question (InvalidAnswer if not)."""
-    _check_answer(question, value, choices, skipped, drawing)
-    skipped = skipped or (value in (None, "") and not choices and not drawing)
-    value = None if skipped else (value or None)
-    return {
-        "skipped": skipped,
-        "value": value,
-        "drawing": None if skipped else drawing,
-        "choices": list(choices) if choices and not skipped else None,
-        "ok_to_quote": bool(ok_to_quote) and bool(value) and answer_shape(question.kind) == "words",
-    }
-
-
 def saved_answer(response: Response, question_id: int) -> Answer | None:
     """The answer this response already has for a question, if any."""
     return next((a for a in response.answers if a.question_id == question_id), None)
@@ -134,9 +81,9 @@ def record_answer(session: Session, response: Response, question: Question, **gi
         response.answers.append(answer)
     for name, field_value in fields.items():
         setattr(answer, name, field_value)
-    answer.score = None if answer.skipped else _score(question, answer.value)
+    answer.score = None if answer.skipped else score(question, answer.value, answer.choices)
     answer.answered_at = utcnow()
-    if answer_shape(question.kind) == "words" and earlier_words != answer.value:
+    if is_words(question.kind) and earlier_words != answer.value:
         from feedback.analysis.store import analyse_answer  # analysis imports survey models
 
         analyse_answer(session, answer, words_changed=earlier_words is not None)

@@ -13,6 +13,7 @@ from feedback.builder.errors import (
     SurveyArchived,
     SurveyNotReady,
 )
+from feedback.builder.options import OptionsNotKept
 from feedback.db import utcnow
 from feedback.staff.audit import AuditEvent
 from feedback.surveys.models import Survey
@@ -51,13 +52,12 @@ def test_new_questions_go_at_the_end_with_a_bank_key_and_clean_answers(session):
         {"value": "fewer_people", "label": "Fewer people", "emoji": "🤏"},
         {"value": "fewer_people_2", "label": "Fewer people!", "emoji": ""},
     ]
+    with pytest.raises(OptionsNotKept, match='"x" was not kept'):  # never silently dropped
+        questions.add_question(
+            session, survey, kind="faces3", principle=1, text="Feel?", options=[{"label": "x"}]
+        )
     faces = questions.add_question(
-        session,
-        survey,
-        kind="faces3",
-        principle=1,
-        text="How do you feel?",
-        options=[{"label": "x"}],
+        session, survey, kind="faces3", principle=1, text="How do you feel?", options=[]
     )
     assert [o["value"] for o in faces.options] == ["happy", "ok", "sad"]
     assert texts(survey)[-1] == "How do you feel?"
