@@ -33,7 +33,6 @@ def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
-
 NO_PRINCIPLE = "Not part of a principle (reported on its own)"
 
 
