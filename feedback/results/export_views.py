@@ -17,7 +17,6 @@ from feedback.results.scope import Chosen, chosen
 from feedback.results.workbook import write_workbook
 from feedback.staff.audit import record
 from feedback.staff.roles import role_required
-from feedback.surveys.models import Survey
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -50,18 +49,12 @@ def export_csv():
     c, problem = _chosen_or_problem()
     if problem:
         return problem
-    ids = [s.id for s in c.surveys or c.every]
-    sees_names = may_see_names(current_user)
     _audit("csv", c)
-
-    def rows():
-        # Streamed after this view returns, when a real server reads it in a session of
-        # its own: the surveys read above are no longer bound to one, so read them again.
-        surveys = [db.session.get(Survey, i) for i in ids]
-        yield from lines(csv_lines(db.session, c.scope, surveys, sees_names))
-
+    # The questions are read now, while this request's session holds the surveys; the
+    # answer rows stream afterwards (csv_lines).
+    rows = csv_lines(db.session, c.scope, c.surveys or c.every, may_see_names(current_user))
     return Response(
-        stream_with_context(rows()),
+        stream_with_context(lines(rows)),
         mimetype="text/csv",
         headers={
             "Content-Disposition": f'attachment; filename="answers-{c.scope.period.slug}.csv"'
