@@ -85,8 +85,12 @@ def _a_flagged_comment_someone_agreed_to_share() -> None:
     """A sent comment the screen flags, with "you can use my words" ticked."""
     from feedback.surveys import services
 
+    # The shipped survey (other tests add 13-18 surveys of their own, without a text
+    # question), first by id so every database picks the same one.
     survey = db.session.scalar(
-        select(Survey).where(Survey.audience == "13-18", Survey.language == "en")
+        select(Survey)
+        .where(Survey.audience == "13-18", Survey.language == "en", Survey.key != "")
+        .order_by(Survey.id)
     )
     question = next(q for q in survey.questions if q.kind == "text")
     response = services.start_response(db.session, survey)
