@@ -99,3 +99,10 @@ def test_a_childs_drawing_is_read_by_the_lead_who_raises_an_alert(
     expect(shown).to_be_visible()
     assert shown.evaluate(LOADED)
     assert_accessible(page, "an alert about a drawing")
+
+    # Worked like any alert (and closed, so other tests' open-alert queue is as it was).
+    page.get_by_label("Talked with the worker").check()
+    page.get_by_label("What was done").fill("Asked the worker to visit and talk with the child.")
+    page.get_by_role("button", name="Close the alert").click()
+    expect(page.get_by_text(re.compile(r"Closed alert \d+"))).to_be_visible()
+    expect(page.get_by_role("img", name=alt)).to_be_visible()
