@@ -132,7 +132,6 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "builder.preview_question": LEADS,
     "builder.preview_finish": LEADS,
     "builder.preview_thanks": LEADS,
-    "builder.question_condition": LEADS,
     # the dashboard and themes (participation leads)
     "dashboard.index": LEADS,
     "dashboard.theme": LEADS,
