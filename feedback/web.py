@@ -41,6 +41,14 @@ def add_security_headers(response: Response, app: Flask) -> Response:
     return response
 
 
+def private_png(png: bytes) -> Response:
+    """A picture only staff may see (a child's drawing): no browser or proxy may keep it."""
+    response = Response(png, mimetype="image/png")
+    response.headers["Cache-Control"] = "no-store, private"
+    response.headers["Pragma"] = "no-cache"  # old proxies that ignore Cache-Control
+    return response
+
+
 def init_app(app: Flask) -> None:
     @app.after_request
     def security_headers(response: Response) -> Response:

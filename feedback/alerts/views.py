@@ -17,7 +17,9 @@ from feedback.extensions import db
 from feedback.staff import audit
 from feedback.staff.models import User
 from feedback.staff.roles import role_required
+from feedback.surveys.drawing import png_bytes
 from feedback.surveys.models import Answer
+from feedback.web import private_png
 
 PAGE_SIZE = 100
 
@@ -108,6 +110,17 @@ def detail(alert_id: int):
     audit.log("alert_viewed", "safeguarding_alert", alert.id)
     db.session.commit()
     return detail_page(alert)
+
+
+@bp.get("/<int:alert_id>/drawing")
+@role_required(*SEES_ALERTS)
+def drawing(alert_id: int):
+    """The picture the alert is about, if the child drew one (gone with its response)."""
+    answer = alert_or_404(alert_id).answer
+    try:
+        return private_png(png_bytes(answer.drawing if answer and answer.drawing else ""))
+    except ValueError:
+        abort(404)
 
 
 def done(alert: SafeguardingAlert, action: str, message: str):

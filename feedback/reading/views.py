@@ -14,16 +14,20 @@ from feedback.reports.quotes import staff_names
 from feedback.reports.redact import redact
 from feedback.staff import audit
 from feedback.staff.roles import role_required
+from feedback.surveys.drawing import png_bytes
+from feedback.web import private_png
 
 
 def _shown_words(rows) -> dict[int, str]:
     """The words as each reader may see them: names taken out unless their role may see
     who wrote what (the safeguarding lead's roles)."""
     if current_user.has_role(*SEES_ALERTS):
-        return {row[0].id: row[0].value for row in rows}
+        return {row[0].id: row[0].value or "" for row in rows}
     staff = staff_names(db.session)
     return {
         row[0].id: redact(row[0].value, names=[*staff, row[1].respondent_name or ""])
+        if row[0].value
+        else ""
         for row in rows
     }
 
@@ -42,6 +46,7 @@ def _list_page(problem: str = "", status: int = 200, raise_form: RaiseForm | Non
         "reading/index.html",
         rows=shown,
         words=_shown_words(shown),
+        drawings=services.with_drawings(db.session, [row[0].id for row in shown]),
         more=len(rows) > services.PAGE_SIZE,
         page=page,
         show_read=show_read,
@@ -57,6 +62,17 @@ def _list_page(problem: str = "", status: int = 200, raise_form: RaiseForm | Non
 def index():
     """Comments nobody has read yet, worrying ones first (or, with ?show=read, read ones)."""
     return _list_page()
+
+
+@bp.get("/<int:answer_id>/drawing")
+@role_required("lead")
+def drawing(answer_id: int):
+    """The picture a child drew in answer to a words question, for the person reading it."""
+    found = services.drawing_of(db.session, answer_id)
+    try:
+        return private_png(png_bytes(found or ""))
+    except ValueError:
+        abort(404)
 
 
 def _comment_or_404(answer_id: int):

@@ -24,3 +24,13 @@ def is_drawing(value: str | None) -> bool:
     except (binascii.Error, ValueError):
         return False
     return head.startswith(PNG_SIGNATURE)
+
+
+def png_bytes(value: str) -> bytes:
+    """The PNG bytes of a stored drawing; ValueError if it is not one."""
+    if not is_drawing(value):
+        raise ValueError("not a drawing")
+    try:
+        return base64.b64decode(value[len(PREFIX) :], validate=True)
+    except (binascii.Error, ValueError):
+        raise ValueError("not a drawing") from None

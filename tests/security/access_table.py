@@ -148,10 +148,12 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "alerts.note": ("admin", "safeguarding"),
     "alerts.close": ("admin", "safeguarding"),
     "alerts.reopen": ("admin", "safeguarding"),
+    "alerts.drawing": ("admin", "safeguarding"),
     # comments to read (participation leads), and raising an alert by hand
     "reading.index": LEADS,
     "reading.mark_read": LEADS,
     "reading.raise_alert": LEADS,
+    "reading.drawing": LEADS,
     # people's rights: participation leads (and admins)
     "privacy.people": LEADS,
     "privacy.export_json": LEADS,
