@@ -108,7 +108,8 @@ def _new_kinds_survey() -> dict:
         "audience": "8-12",
         "status": "open",
         "questions": [
-            {"kind": "one_other", "principle": 4, "text": "Who do you live with?", "bank_key": "live",
+            {"kind": "one_other", "principle": 4, "text": "Who do you live with?",
+             "bank_key": "live",
              "options": [{"value": "mum", "label": "Mum"}, {"value": "carer", "label": "A carer"},
                          scales.other_option()]},
             {"kind": "statements", "principle": 6, "text": "How true are these for you?",

@@ -58,7 +58,8 @@ def question_pages(doc: PdfDocument, extras: BoardExtras) -> None:
                     "small",
                 )
                 if q.asked is not None:  # branching: as the results page says it
-                    doc.text(w["question_asked"].format(asked=shown(q.asked), who=q.asked_when), "small")
+                    asked = w["question_asked"].format(asked=shown(q.asked), who=q.asked_when)
+                    doc.text(asked, "small")
                 if q.shape == kinds.WRITTEN:
                     continue
                 doc.bar_chart(

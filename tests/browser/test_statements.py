@@ -35,9 +35,13 @@ def statements_survey(live_app):
             title=f"About you {uuid.uuid4().hex[:6]}",
             audience="8-12",
             questions=[
-                {"kind": "statements", "principle": 6, "text": "How true are these for you?",
-                 "options": scales.ready_made("sometimes"),
-                 "settings": {"statements": STATEMENTS, "scale": "sometimes"}},
+                {
+                    "kind": "statements",
+                    "principle": 6,
+                    "text": "How true are these for you?",
+                    "options": scales.ready_made("sometimes"),
+                    "settings": {"statements": STATEMENTS, "scale": "sometimes"},
+                },
                 {"kind": "faces3", "principle": 1, "text": "How do you feel?"},
             ],  # fmt: skip
         )
@@ -120,7 +124,8 @@ def test_on_a_big_screen_a_table_of_fieldsets(browser, live_server, live_app, st
     expect(page.locator(".statement-progress")).to_be_hidden()
     # A row: the statement beside its answers.
     row = page.locator("fieldset.statement").nth(2)
-    legend, first = row.locator("legend").bounding_box(), row.locator(".choice").first.bounding_box()
+    legend = row.locator("legend").bounding_box()
+    first = row.locator(".choice").first.bounding_box()
     assert first["x"] > legend["x"] + legend["width"] - 1
     assert abs(first["y"] - legend["y"]) < legend["height"] + first["height"]
     assert_accessible(page, "big screen: statements")
