@@ -96,6 +96,34 @@ def _walk_survey(client, slug: str, name: str) -> list[Screen]:
     return screens
 
 
+def _new_kinds_survey() -> dict:
+    """A survey with the kinds no shipped survey uses yet: ten statements sharing a scale
+    (the heaviest screen of them: ten fieldsets and survey-statements.js), "Other - tell
+    us", a number, and a question asked only after an answer."""
+    from feedback.surveys import scales
+
+    return {
+        "key": "new kinds",
+        "title": "About you",
+        "audience": "8-12",
+        "status": "open",
+        "questions": [
+            {"kind": "one_other", "principle": 4, "text": "Who do you live with?",
+             "bank_key": "live",
+             "options": [{"value": "mum", "label": "Mum"}, {"value": "carer", "label": "A carer"},
+                         scales.other_option()]},
+            {"kind": "statements", "principle": 6, "text": "How true are these for you?",
+             "options": scales.ready_made("sometimes"),
+             "settings": {"statements": [f"Statement number {n} about where I live and who I see"
+                                         for n in range(1, 11)], "scale": "sometimes"}},
+            {"kind": "number", "principle": 5, "text": "How old are you?",
+             "settings": {"min": 8, "max": 11}},
+            {"kind": "text", "principle": 4, "text": "Tell us about your carer",
+             "show_when": {"question": "live", "values": ["carer"]}},
+        ],
+    }  # fmt: skip
+
+
 def measure() -> list[Screen]:
     """Weigh every survey screen in a throwaway app with the shipped surveys."""
     from sqlalchemy import select
@@ -104,7 +132,7 @@ def measure() -> list[Screen]:
     from feedback.db import Model
     from feedback.extensions import db
     from feedback.surveys import device
-    from feedback.surveys.loader import load_shipped
+    from feedback.surveys.loader import build_survey, load_shipped
     from feedback.surveys.models import Survey
 
     tmp = Path(tempfile.mkdtemp(prefix="page-weight-"))
@@ -119,6 +147,7 @@ def measure() -> list[Screen]:
     with app.app_context():
         Model.metadata.create_all(db.engine)
         load_shipped(db.session)
+        db.session.add(build_survey(_new_kinds_survey()))
         db.session.commit()
         surveys = [
             (s.slug, s.key or s.audience)

@@ -13,12 +13,13 @@ from functools import wraps
 from flask import abort, make_response, redirect, request, url_for
 
 from feedback.builder import bp
+from feedback.builder.conditions import describe
 from feedback.builder.pages import render, survey_or_404
 from feedback.builder.services import translations
 from feedback.extensions import db
 from feedback.languages import languages
 from feedback.staff.roles import role_required
-from feedback.surveys import device
+from feedback.surveys import branching, device
 from feedback.surveys.forms import FinishForm, StartForm, answer_form
 from feedback.surveys.models import Survey
 from feedback.surveys.pages import render as render_screen
@@ -57,7 +58,13 @@ def preview(survey_id: int):
     shape = request.args.get("device", "tablet")
     if shape not in DEVICES:
         shape = "tablet"
-    return render("builder/preview.html", survey=survey, shape=shape, devices=DEVICES)
+    return render(
+        "builder/preview.html",
+        survey=survey,
+        shape=shape,
+        devices=DEVICES,
+        branches=branching.branches(survey),
+    )
 
 
 @bp.route("/<int:survey_id>/preview/frame", methods=["GET", "POST"])
@@ -84,6 +91,7 @@ def preview_start(survey_id: int):
         form_action=url_for("builder.preview_start", survey_id=survey.id),
         language_versions=versions,
         language_url=lambda other: url_for("builder.preview_start", survey_id=other.id),
+        branches=branching.branches(survey),
     )
 
 
@@ -91,7 +99,8 @@ def preview_start(survey_id: int):
 @role_required("lead")
 @frameable
 def preview_question(survey_id: int, n: int):
-    """Question n; its answer is checked as on the real screen, then forgotten."""
+    """Question n; its answer is checked as on the real screen, then forgotten. Every
+    question is shown in order; one asked only after certain answers says so."""
     survey = survey_or_404(survey_id)
     if not 1 <= n <= len(survey.questions):
         abort(404)
@@ -109,6 +118,7 @@ def preview_question(survey_id: int, n: int):
         total=len(survey.questions),
         back_url=_screen(survey, n - 1),
         form_action=url_for("builder.preview_question", survey_id=survey.id, n=n),
+        preview_when=describe(survey.questions).get(question.id),
     )
 
 

@@ -57,6 +57,9 @@ def question_pages(doc: PdfDocument, extras: BoardExtras) -> None:
                     ),
                     "small",
                 )
+                if q.asked is not None:  # branching: as the results page says it
+                    asked = w["question_asked"].format(asked=shown(q.asked), who=q.asked_when)
+                    doc.text(asked, "small")
                 if q.shape == kinds.WRITTEN:
                     continue
                 doc.bar_chart(

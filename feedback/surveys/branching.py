@@ -33,6 +33,11 @@ def condition(question: Question) -> tuple[str, frozenset[str]] | None:
     return str(rule["question"]), frozenset(str(v) for v in rule["values"])
 
 
+def branches(survey: Survey) -> bool:
+    """Are some of this survey's questions asked only after certain answers?"""
+    return any(condition(q) for q in survey.questions)
+
+
 def can_lead(question: Question) -> bool:
     """Can a later question depend on this one's answer (a choice from its options)?"""
     kind = KINDS.get(question.kind)
@@ -84,7 +89,7 @@ def states(questions: Sequence[Question], given: dict[str, Answer]) -> dict[int,
 
 def path(survey: Survey, response: Response | None) -> list[Question]:
     """The questions this person is (or may yet be) asked, in order."""
-    if not any(q.show_when for q in survey.questions):  # most surveys: everyone, no work
+    if not branches(survey):  # most surveys: everyone, no work
         return list(survey.questions)
     given = answers_by_key(survey, response.answers if response is not None else [])
     found = states(survey.questions, given)
@@ -100,7 +105,7 @@ def drop_not_asked(session: Session, response: Response) -> None:
     the response, so the safeguarding lead sees them with the visit and any "someone to
     talk to" details reach that alert."""
     survey = response.survey
-    if not any(q.show_when for q in survey.questions):
+    if not branches(survey):
         return
     current = {q.id for q in path(survey, response)}
     keys = {q.bank_key: q.id for q in survey.questions}

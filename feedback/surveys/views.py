@@ -9,7 +9,7 @@ from feedback.audiences.services import list_audiences
 from feedback.extensions import csrf, db
 from feedback.limits.public import public_write
 from feedback.staff.models import User
-from feedback.surveys import bp, device, services, unsent
+from feedback.surveys import bp, branching, device, services, unsent
 from feedback.surveys.forms import StartForm
 from feedback.surveys.models import Survey
 from feedback.surveys.pages import (
@@ -54,6 +54,7 @@ def _start_screen(survey: Survey, form: StartForm, status: int = 200, error: str
         form=form,
         resume_url=screen_url(survey, resume_at) if resume_at else None,
         error=error,
+        branches=branching.branches(survey),
     )
 
 

@@ -1,9 +1,12 @@
 """The preview shows the real survey screens in a frame and stores nothing."""
 
+import html
+
 from sqlalchemy import func, select
 
 from feedback.extensions import db
 from feedback.surveys.models import Response, Survey
+from tests.builder.conftest import make_survey
 
 
 def count_responses(app) -> int:
@@ -73,3 +76,22 @@ def test_practitioners_cannot_preview(client, login_as, survey_id):
 def _slug(app, survey_id) -> str:
     with app.app_context():
         return db.session.get(Survey, survey_id).slug
+
+
+def test_a_branching_survey_previews_every_question_and_says_when_each_is_asked(client, lead, app):
+    from tests.surveys.test_branching import BRANCHED
+
+    with app.app_context():
+        survey_id = make_survey(db.session, **BRANCHED).id
+    page = client.get(f"/staff/surveys/{survey_id}/preview")
+    assert "The preview shows every question in order" in page.text
+    base = f"/staff/surveys/{survey_id}/preview/frame"
+    assert "There are up to 5 questions." in client.get(base).text
+    first = client.get(f"{base}/1").text
+    assert "preview-when" not in first
+    # "Yes" does not lead to "why not", but the preview still shows it next, saying so.
+    assert client.post(f"{base}/1", data={"go": "next", "answer": "yes"}).location == f"{base}/2"
+    second = html.unescape(client.get(f"{base}/2").text)
+    assert "Tell us why not" in second
+    rule = 'asked only when the answer to question 1 ("Do you feel listened to?") is: No, Not sure'
+    assert rule in second

@@ -86,3 +86,33 @@ def test_exports_tell_not_asked_apart_from_skipped(client, login_as, session):
     assert cells.count("They are in a rush") == 6
     summary = [r for r in sheets["Summary"].iter_rows(values_only=True) if r and r[1] == WHY]
     assert {r[7] for r in summary} == {"11"}
+
+
+def test_the_board_pdf_says_how_many_were_asked_a_branching_question(session, tmp_path):
+    import subprocess
+    from datetime import date, timedelta
+
+    from feedback.reports.period import Period
+    from feedback.reports.services import report_pdf
+    from feedback.reports.words import Service
+
+    survey = _fill(session)
+    today = date.today()
+    pdf = report_pdf(
+        session,
+        "board",
+        Period(today - timedelta(days=29), today),
+        [survey.id],
+        [],
+        Service("Test council", ""),
+        today,
+        True,
+    )
+    path = tmp_path / "board.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    words = " ".join(text.split())
+    assert "Asked 11: only people who answered No to question 1" in words
+    assert words.count("Asked ") == 1  # the question everyone was asked says nothing

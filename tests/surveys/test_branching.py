@@ -196,3 +196,12 @@ def test_words_that_raised_an_alert_are_kept_when_no_longer_asked_for(app, clien
     with app.app_context():
         alert = db.session.scalar(select(SafeguardingAlert))
         assert alert.answer_id == answers[2].id
+
+
+def test_the_start_page_says_up_to_how_many_when_a_survey_branches(app, client):
+    assert "There are up to 5 questions." in client.get(f"/s/{branched(app)}").text
+    with app.app_context():
+        everyone = [q for q in BRANCHED["questions"] if "show_when" not in q]
+        plain = make_survey(db.session, title="Plain", questions=everyone).slug
+    page = client.get(f"/s/{plain}").text
+    assert "There are 3 questions." in page and "up to" not in page

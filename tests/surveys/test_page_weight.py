@@ -7,7 +7,8 @@ from benchmarks.page_weight import BUDGET, measure
 def test_every_survey_screen_is_within_the_page_weight_budget():
     screens = measure()
     names = " ".join(s.name for s in screens)
-    for kind in ("faces3", "faces5", "yesno", "single", "multi", "text"):
+    for kind in ("faces3", "faces5", "yesno", "single", "multi", "text", "statements",
+                 "one_other", "number"):  # fmt: skip
         assert f"({kind})" in names
     for part in ("start", "error", "send", "thank you", "tablet welcome", "idle warning"):
         assert part in names
