@@ -68,10 +68,11 @@ def _peak_mb() -> float:
 
 
 def export(url: str, kind: str, days: int) -> None:
-    """(In a child process) export the last `days` days of every survey; print figures."""
-    engine = create_engine(**engine_options(url))  # as the app makes it
+    """(In a child process) export the last `days` days of every survey; print figures.
+    Inside the app, on its session, as the export view runs."""
     period = Period(TODAY - timedelta(days=days - 1), TODAY)
-    with Session(engine) as session:
+    with tempfile.TemporaryDirectory(prefix="results-bench-") as tmp, _app(url, tmp).app_context():
+        session = db.session
         chosen = surveys(session)
         scope = Scope(period, tuple(s.id for s in chosen))
         baseline = _peak_mb()
@@ -80,8 +81,8 @@ def export(url: str, kind: str, days: int) -> None:
         session.commit()
         scope = results.scope
         if kind == "xlsx":
-            with tempfile.TemporaryDirectory(prefix="results-bench-") as tmp:
-                path = Path(tmp) / "answers.xlsx"
+            with tempfile.TemporaryDirectory(prefix="results-bench-") as out:
+                path = Path(out) / "answers.xlsx"
                 write_workbook(session, path, results, chosen)
                 size = path.stat().st_size
         else:
@@ -146,17 +147,21 @@ def baseline_ms(url: str, runs: int) -> float:
     return ms[1]
 
 
+def _app(url: str, tmp: str):
+    return create_app(
+        {
+            "INSTANCE_PATH": f"{tmp}/instance",
+            "SECRET_KEY": "benchmark-secret-key-that-is-long-enough-123",
+            "SQLALCHEMY_ENGINES": {"default": engine_options(url)},
+            "WTF_CSRF_ENABLED": False,
+            "RATELIMIT_ENABLED": False,
+        }
+    )
+
+
 def pages(url: str, runs: int) -> None:
     with tempfile.TemporaryDirectory(prefix="results-bench-") as tmp:
-        app = create_app(
-            {
-                "INSTANCE_PATH": f"{tmp}/instance",
-                "SECRET_KEY": "benchmark-secret-key-that-is-long-enough-123",
-                "SQLALCHEMY_ENGINES": {"default": engine_options(url)},
-                "WTF_CSRF_ENABLED": False,
-                "RATELIMIT_ENABLED": False,
-            }
-        )
+        app = _app(url, tmp)
         with app.app_context():
             lead = db.session.scalar(select(User).filter_by(email="lead@example.org"))
             if lead is None:  # a database kept from an earlier run has one already
