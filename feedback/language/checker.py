@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from feedback.language.glossary import KINDS, Audience, Entry, Glossary, default_glossary
-from feedback.language.readability import reading_age, word_count
+from feedback.language.readability import formal_score, reading_age, sentences, word_count
 from feedback.language.text import Normalised, normalise
 
 # Capitals that do not mean a whole line is SHOUTED (so an acronym next to them counts).
@@ -19,7 +19,7 @@ class Finding:
     suggestion: str
     start: int  # offsets of phrase in the text as given
     end: int
-    kind: str  # "acronym", "jargon", "blaming", "cold" or "reading-level"
+    kind: str  # "acronym", "jargon", "blaming", "cold", "reading-level" or "long-sentence"
 
 
 def check_language(
@@ -33,7 +33,11 @@ def check_language(
     else:
         level = glossary.audience(audience)
     findings = _word_findings(text, glossary)
-    if level is not None and level.ceiling is not None:
+    if level is None:
+        # Reader unknown: no reading-age target, but a long, formal sentence is hard
+        # for any child or family (staff screens pass the "staff" audience instead).
+        findings += _long_sentences(text, glossary)
+    elif level.ceiling is not None:
         if word_count(text) >= glossary.min_words:
             age = reading_age(text)
             # Judged in whole years, as the warning says them: "about 10, aim for 10 or
@@ -87,6 +91,29 @@ def _shouted(text: str, start: int, end: int, glossary: Glossary) -> bool:
         w.isupper() and len(w) > 1 and w not in glossary.acronyms and w not in _REAL_CAPITALS
         for w in neighbours
     )
+
+
+def _long_sentences(text: str, glossary: Glossary) -> list[Finding]:
+    rule = glossary.long_sentence
+    if rule is None:
+        return []
+    found = []
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        words = word_count(sentence)
+        if words >= rule.min_words and formal_score(sentence) >= rule.min_score:
+            values = {"words": words}
+            found.append(
+                Finding(
+                    phrase=sentence,
+                    reason=rule.reason.format(**values),
+                    suggestion=rule.suggestion.format(**values),
+                    start=start,
+                    end=end,
+                    kind="long-sentence",
+                )
+            )
+    return found
 
 
 def _reading_finding(

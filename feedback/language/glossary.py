@@ -65,6 +65,16 @@ class Audience:
 
 
 @dataclass(frozen=True)
+class LongSentence:
+    """When no audience is given: a sentence this long and this hard is flagged anyway."""
+
+    min_words: int
+    min_score: float  # Dale-Chall score, see formal_score
+    reason: str
+    suggestion: str
+
+
+@dataclass(frozen=True)
 class Glossary:
     entries: tuple[Entry, ...]
     audiences: dict[str, Audience]
@@ -72,6 +82,7 @@ class Glossary:
     reading_reason: str
     reading_suggestion: str
     acronyms: frozenset[str]
+    long_sentence: LongSentence | None = None  # None: the file has no [long_sentence]
 
     def audience(self, key: str) -> Audience:
         """Return the audience called key, or raise UnknownAudience."""
@@ -110,7 +121,19 @@ def load_glossary(path: Path | str = DEFAULT_PATH) -> Glossary:
         reading_reason=reading["reason"],
         reading_suggestion=reading["suggestion"],
         acronyms=frozenset(e.term for e in entries if e.kind == "acronym"),
+        long_sentence=_long_sentence(data.get("long_sentence"), path),
     )
+
+
+def _long_sentence(raw: dict | None, path: Path | str) -> LongSentence | None:
+    if raw is None:
+        return None
+    try:
+        return LongSentence(
+            int(raw["min_words"]), float(raw["min_score"]), raw["reason"], raw["suggestion"]
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise GlossaryError(f"{path}: [long_sentence]: missing or bad {error}") from error
 
 
 def _entry(kind: str, raw: dict, defaults: dict, lists: dict[str, str], guidance: str) -> Entry:

@@ -11,6 +11,7 @@ _KIND_NAMES = {
     "blaming": "blaming or labelling",
     "cold": "cold word",
     "reading-level": "reading level",
+    "long-sentence": "long sentence",
 }
 
 

@@ -11,6 +11,8 @@ Each line counts as at least one sentence: a bulleted list without full stops is
 a list of short sentences, not one very long one.
 """
 
+import re
+
 import textstat
 
 from feedback.language.text import normalise
@@ -42,3 +44,21 @@ def reading_age(text: str) -> float:
     weight = min(1.0, max(0.0, (spache - _SPACHE_UNTIL) / (_FK_FROM - _SPACHE_UNTIL)))
     grade = (1 - weight) * spache + weight * textstat.flesch_kincaid_grade(tidy)
     return round(max(grade, 0.0) + 5.0, 1)
+
+
+# A sentence ends at . ! or ? followed by a space, or at the end of a line.
+_SENTENCE = re.compile(r"[^\s.!?][^\n]*?(?:[.!?]+(?=\s|$)|(?=\n)|$)")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Return the (start, end) offsets of each sentence in text."""
+    return [match.span() for match in _SENTENCE.finditer(text) if match.group().strip()]
+
+
+def formal_score(sentence: str) -> float:
+    """Dale-Chall score of one sentence: high when it is long AND full of unfamiliar words.
+
+    Unlike Flesch-Kincaid it does not count syllables, so a long sentence of everyday
+    words ("pick you up at the end of the day, and help you with ...") stays low.
+    """
+    return textstat.dale_chall_readability_score(_as_sentences(sentence))

@@ -1,7 +1,8 @@
 """Score the language checker on a labelled flag<TAB>text file.
 
 Run from the repository root:
-    .venv/bin/python -m tests.language.blind.score tests/language/blind/language-blind-tune.tsv --misses
+    .venv/bin/python -m tests.language.blind.score \
+        tests/language/blind/language-blind-tune.tsv --misses
 Prints accuracy, the share of flagged lines found (recall) and false alarms.
 """
 
