@@ -30,7 +30,7 @@ def _flagged_by_a_rule(text: str) -> bool:
         ("my baby sister pulled my hair", "my step dad pulled my hair"),
         # accidents on furniture, told by the writer; someone else doing it stands
         ("banged my head on the bunk bed", "he banged my head on the bunk bed"),
-        ("i slipped in the kitchen and hurt my wrist", "he pushed me in the kitchen and hurt my wrist"),
+        ("i slipped in the kitchen and hurt my wrist", "he pushed me and hurt my wrist"),
         ("got a black eye from a hockey ball", "dad gave me a black eye"),
         ("i got kicked in the knee at football", "i got kicked in the knee by my dad"),
     ],
@@ -67,9 +67,7 @@ def test_missing_lessons_workers_and_things_are_set_aside_but_a_missing_child_st
         ("if i dye my hair green dad will kill me", "dad will kill me"),
     ],
 )
-def test_idioms_about_food_chores_and_mess_are_set_aside_but_not_about_home(
-    everyday, disclosure
-):
+def test_idioms_about_food_chores_and_mess_are_set_aside_but_not_about_home(everyday, disclosure):
     assert _set_aside_by_a_rule(everyday)
     assert _flagged_by_a_rule(disclosure)
 
