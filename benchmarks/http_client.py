@@ -51,11 +51,15 @@ class Client:
         self.recorder = recorder
         self.sock: socket.socket | None = None
         self.state: dict = {}  # whatever the scenario carries between requests
+        self.headers: dict[str, str] = {}  # sent with every request (e.g. X-Forwarded-For)
 
     def _connect(self) -> socket.socket:
         sock = socket.create_connection((LOCALHOST, self.port), timeout=30)
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         return sock
+
+    def forget_cookies(self) -> None:
+        self.cookies.clear()
 
     def close(self) -> None:
         if self.sock is not None:
@@ -75,7 +79,7 @@ class Client:
         lines = [f"{method} {path} HTTP/1.1", f"Host: {LOCALHOST}:{self.port}"]
         lines.append("Accept-Encoding: gzip")  # as every browser does
         lines.append("Sec-Fetch-Site: same-origin")  # ... from a page of this site
-        for name, value in (headers or {}).items():
+        for name, value in {**self.headers, **(headers or {})}.items():
             lines.append(f"{name}: {value}")
         if self.cookies:
             lines.append("Cookie: " + "; ".join(f"{k}={v}" for k, v in self.cookies.items()))

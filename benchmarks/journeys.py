@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 
 from benchmarks.http_client import Client, UnexpectedReply
@@ -23,6 +23,7 @@ COMMENTS = (
     "It is better now, my worker helped me with school and I feel happier at home.",
     "They keep changing my worker and I have to tell my story again every time.",
 )
+TOKENS = ("csrf_token", "submission_id")  # the hidden fields that belong to one response
 SURVEY_LINK = re.compile(r'href="(/s/[A-Za-z0-9_-]+)/?"')
 
 
@@ -102,6 +103,7 @@ class Journey:
     screens: list[str]  # question screen paths, in order
     forms: dict[str, Form] = field(default_factory=dict)
     position: int = 0
+    tokens: dict[str, str] = field(default_factory=dict)  # this response's CSRF token and id
 
     def next_screen(self) -> str:
         path = self.screens[self.position % len(self.screens)]
@@ -122,7 +124,20 @@ def begin(client: Client, survey_path: str) -> Journey:
     page = client.get(first)
     total = _total_questions(page.text, prefix)
     screens = [f"{prefix}/{n}" for n in range(1, total + 1)]
-    return Journey(survey_path, screens)
+    hidden = post_form(page.text, first).hidden
+    return Journey(survey_path, screens, tokens={k: hidden[k] for k in TOKENS if k in hidden})
+
+
+def restart(client: Client, journey: Journey) -> Journey:
+    """The next respondent takes the same survey from the start: a response of their own
+    (not timed). The forms already read are kept, with this response's token and id, so a
+    new respondent costs three requests, not one for every screen."""
+    fresh = begin(client, journey.start_path)
+    fresh.forms = {
+        path: replace(form, hidden={**form.hidden, **fresh.tokens})
+        for path, form in journey.forms.items()
+    }
+    return fresh
 
 
 def _total_questions(html: str, prefix: str) -> int:

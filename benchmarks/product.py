@@ -2,6 +2,10 @@
 
 Each scenario is one virtual user's loop body for `http_load.run`: it keeps its own
 cookies (and so its own session and survey response) and CSRF token, as a browser would.
+A virtual user is many children in turn, each with an address of their own and at most
+PER_CHILD requests, so the public-write limits (feedback/limits/rules.py) are counted on
+every answer but never reached: one address sending thousands of answers is refused
+(429) after 1,500 in ten minutes, and refused requests would not be throughput.
 """
 
 from __future__ import annotations
@@ -34,6 +38,9 @@ def environment(database_url: str, instance: Path) -> dict[str, str]:
         "FEEDBACK_INSTANCE": str(instance),
         "DATABASE_URL": database_url,
         "FLASK_APP": "feedback",
+        # The load test stands in for the reverse proxy in front of the product and says
+        # which child each request comes from (docs/configuration.md, TRUSTED_PROXIES).
+        "TRUSTED_PROXIES": "1",
     }
 
 
@@ -62,19 +69,45 @@ def login_page(client: Client, running) -> None:
 
 _surveys: list[str] = []
 _next_user = itertools.count()
+_next_child = itertools.count(1)
+# Requests one child makes before the next child takes their place on the connection: under
+# the device limit on answers (150 in 10 minutes, feedback/limits/rules.py), Start included.
+PER_CHILD = 120
+
+
+def _new_child(client: Client) -> None:
+    """Forget the last child's cookies (session, device id) and give the next child an
+    address of their own, as the reverse proxy in front of the product reports it
+    (`X-Forwarded-For`; the product runs with TRUSTED_PROXIES=1, see `environment`)."""
+    n = next(_next_child)
+    client.forget_cookies()
+    client.headers["X-Forwarded-For"] = f"10.{n >> 16 & 255}.{n >> 8 & 255}.{n & 255}"
 
 
 def _journey(client: Client) -> journeys.Journey:
-    """This virtual user's survey response, started on first use (not timed)."""
-    if "journey" not in client.state:
+    """This virtual user's survey response, started on first use (not timed).
+
+    Every PER_CHILD requests a new child takes over, so the load is many children, each
+    under the public-write limits, as in a real school: one address sending thousands of
+    answers would be refused (429), and refused requests are not throughput.
+    """
+    journey = client.state.get("journey")
+    if journey is None:
         if not _surveys:
             _surveys.extend(journeys.survey_paths(client.get("/").text))
             if not _surveys:
                 raise UnexpectedReply("no open survey linked from the start page")
         survey = _surveys[next(_next_user) % len(_surveys)]
-        client.state["journey"] = journeys.begin(client, survey)
+        _new_child(client)
+        journey = client.state["journey"] = journeys.begin(client, survey)
         client.state["rng"] = random.Random(len(client.state))  # nosec B311
-    return client.state["journey"]
+        client.state["requests"] = 0
+    elif client.state["requests"] >= PER_CHILD:
+        _new_child(client)
+        journey = client.state["journey"] = journeys.restart(client, journey)
+        client.state["requests"] = 0
+    client.state["requests"] += 1
+    return journey
 
 
 def question_screen(client: Client, running) -> None:

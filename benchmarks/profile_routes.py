@@ -24,8 +24,15 @@ class InProcessUser:
     """The `http_load.Client` interface over Flask's test client (which keeps cookies)."""
 
     def __init__(self, app):
+        self.app = app
         self.client = app.test_client()
         self.state: dict = {}
+        self.headers: dict[str, str] = {}
+
+    def forget_cookies(self) -> None:
+        environ = self.client.environ_base
+        self.client = self.app.test_client()
+        self.client.environ_base = environ
 
     def _reply(self, response, expect) -> Reply:
         if response.status_code not in expect:
@@ -34,11 +41,12 @@ class InProcessUser:
         return Reply(response.status_code, headers, [], response.get_data())
 
     def get(self, path, label=None, expect=(200,)):
-        response = self.client.get(path, headers={"Accept-Encoding": "gzip"})
+        response = self.client.get(path, headers={**self.headers, "Accept-Encoding": "gzip"})
         return self._reply(response, expect)
 
     def post(self, path, fields, label=None, expect=(303, 302)):
-        response = self.client.post(path, data=fields, headers={"Accept-Encoding": "gzip"})
+        headers = {**self.headers, "Accept-Encoding": "gzip"}
+        response = self.client.post(path, data=fields, headers=headers)
         return self._reply(response, expect)
 
     def close(self) -> None:

@@ -13,8 +13,10 @@ from werkzeug.wrappers import Request, Response
 from benchmarks import http_load, journeys, product
 from benchmarks.http_client import Client
 from benchmarks.profile_routes import InProcessUser
+from feedback.extensions import db
 from feedback.surveys.loader import load_shipped
 from feedback.surveys.models import Answer
+from feedback.surveys.models import Response as SurveyResponse
 
 
 @pytest.mark.csrf
@@ -31,6 +33,32 @@ def test_load_scenarios_take_a_real_survey_with_csrf(app, session):
     assert set(journey.forms) == set(journey.screens)
     assert all(form.hidden.get("csrf_token") for form in journey.forms.values())
     assert session.scalar(select(func.count()).select_from(Answer)) == 4
+
+
+@pytest.mark.csrf
+def test_each_virtual_user_is_many_children_each_under_the_limits(app, monkeypatch):
+    """After PER_CHILD requests the next child takes the connection: new cookies, a new
+    address, a response of their own, the forms carried over with its token and id.
+    (No app context around the requests: each request gets its own, as when served.)"""
+    with app.app_context():
+        load_shipped(db.session)
+        db.session.commit()
+    product._surveys.clear()
+    monkeypatch.setattr(product, "PER_CHILD", 3)
+    user = InProcessUser(app)
+    product.answer(user, lambda: True)
+    first = dict(user.headers), user.state["journey"].tokens
+    for _ in range(5):  # answers 2 and 3 by the first child, 4 to 6 by the second
+        product.answer(user, lambda: True)
+    second = dict(user.headers), user.state["journey"].tokens
+    assert first[0]["X-Forwarded-For"] != second[0]["X-Forwarded-For"]
+    assert first[1]["submission_id"] != second[1]["submission_id"]
+    assert first[1]["csrf_token"] != second[1]["csrf_token"]
+    with app.app_context():
+        counts = db.session.scalars(
+            select(func.count(Answer.id)).join(SurveyResponse).group_by(SurveyResponse.id)
+        )
+        assert sorted(counts) == [3, 3]
 
 
 def test_form_parser_fills_every_kind_of_field():
