@@ -35,6 +35,11 @@ def content_hash(folder: str, filename: str) -> str | None:
     return _digest(path, stat.st_mtime_ns, stat.st_size)
 
 
+@lru_cache(maxsize=512)
+def _content_hash_at_start(folder: str, filename: str) -> str | None:
+    return content_hash(folder, filename)
+
+
 def init_app(app: Flask) -> None:
     from feedback.web import security_headers_for
 
@@ -52,9 +57,14 @@ def init_app(app: Flask) -> None:
         allow_all_origins=False,
     )
 
+    # Like WhiteNoise, which (without autorefresh) finds the files once, at start: in
+    # production each file's hash is worked out once per worker, not looked up on disk
+    # on every page (a page links three to eight files; a deploy restarts the workers).
+    hashed = content_hash if app.debug or app.testing else _content_hash_at_start
+
     @app.url_defaults
     def version_static_files(endpoint: str, values: dict) -> None:
         if endpoint == "static" and "filename" in values and "v" not in values:
-            version = content_hash(app.static_folder, values["filename"])
+            version = hashed(app.static_folder, values["filename"])
             if version:
                 values["v"] = version

@@ -42,16 +42,17 @@ def _next_screen(survey: Survey, response, n: int) -> int:
     return next((s for s in _screens(survey, response) if s > n), len(survey.questions) + 1)
 
 
-def _back_url(survey: Survey, response, n: int) -> str:
+def _back_url(survey: Survey, screens: list[int], n: int) -> str:
     """Back follows the path they took: the screen before n on it, else the start."""
-    before = [s for s in _screens(survey, response) if s < n]
+    before = [s for s in screens if s < n]
     return screen_url(survey, before[-1]) if before else url_for("surveys.start", slug=survey.slug)
 
 
-def question_screen(survey: Survey, n: int, form, response, status: int = 200):
+def question_screen(survey: Survey, n: int, form, response, status: int = 200, screens=None):
     """Render question n with this form (its answer, errors and tokens), numbered along
-    their path ("question 3 of 7", counting questions they may yet be asked)."""
-    screens = _screens(survey, response)
+    their path ("question 3 of 7", counting questions they may yet be asked). `screens`:
+    that path, if the caller has just worked it out for this request."""
+    screens = _screens(survey, response) if screens is None else screens
     return render(
         "surveys/question.html",
         survey,
@@ -61,7 +62,7 @@ def question_screen(survey: Survey, n: int, form, response, status: int = 200):
         n=n,
         step=screens.index(n) + 1 if n in screens else len([s for s in screens if s < n]) + 1,
         total=max(len(screens), 1),
-        back_url=_back_url(survey, response, n),
+        back_url=_back_url(survey, screens, n),
         help_first=session.get("help_first", False),
     )
 
@@ -76,11 +77,12 @@ def question(slug: str, n: int):
     response = remembered_response(survey)
     if response is None:
         return redirect(start_url(survey))
-    if n not in _screens(survey, response):  # their answers do not lead here
+    screens = _screens(survey, response)
+    if n not in screens:  # their answers do not lead here
         return redirect(screen_url(survey, _next_screen(survey, response, n)))
     form = answer_form(question, answer=services.saved_answer(response, question.id))
     form.submission_id.data = response.submission_id
-    return question_screen(survey, n, form, response)
+    return question_screen(survey, n, form, response, screens=screens)
 
 
 def _after(survey: Survey, question: Question, response) -> int:

@@ -127,3 +127,22 @@ def test_results_and_csv_count_the_new_kinds_with_labels(client, login_as, sessi
     assert answers["What do you like doing?"] == "Games; Other - tell us: Drawing"
     assert answers["How true are these?"] == "I feel safe: Yes; I see my family: Sometimes"
     assert answers["How old are you?"] == "9"
+
+
+def test_statements_on_a_picture_scale_show_each_options_picture(app, client):
+    """The picture addresses are built once a screen and used for every statement."""
+    faces = dict(NEW_KINDS, questions=[
+        {"kind": "statements", "principle": 6, "text": "How do you feel about these?",
+         "options": scales.ready_made("faces3"),
+         "settings": {"statements": ["School", "Home", "Friends"], "scale": "faces3"}},
+    ])  # fmt: skip
+    with app.app_context():
+        survey = build_survey(faces)
+        db.session.add(survey)
+        db.session.commit()
+        slug = survey.slug
+    begin(client, slug)
+    page = client.get(f"/s/{slug}/1").text
+    for option in scales.ready_made("faces3"):
+        address = f'src="/static/img/{option["picture"]}?v='
+        assert page.count(address) == 3, option["value"]
