@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.cookiejar
 import os
 import re
+import signal
 import socket
 import subprocess
 import time
@@ -67,8 +68,15 @@ def test_the_token_is_not_in_the_access_log(app, session, make_user, make_agreem
     }
     log = tmp_path / "access.log"
     with log.open("w") as out:
+        # Its own process group: the shell's child (gunicorn) and its worker stop with it.
         proc = subprocess.Popen(  # noqa: S602 (the Makefile's own command line)
-            _serve_command(), shell=True, cwd=ROOT, env=env, stdout=out, stderr=out
+            _serve_command(),
+            shell=True,
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=out,
+            start_new_session=True,
         )
         try:
             _wait_until_up(base, proc)
@@ -82,7 +90,7 @@ def test_the_token_is_not_in_the_access_log(app, session, make_user, make_agreem
             copy = browser.open(f"{base}/copy", data=body).read().decode()
             assert agreement.reference in copy
         finally:
-            proc.terminate()
+            os.killpg(proc.pid, signal.SIGTERM)
             proc.wait(timeout=30)
     text = log.read_text()
     assert '"GET /copy HTTP/1.1" 200' in text and '"POST /copy HTTP/1.1" 303' in text
