@@ -124,14 +124,20 @@ class WordPattern:
         self.needs = needed_text(pattern)
         self.needs_one_of = needed_choices(pattern)
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """Yield matches that start at a word boundary, like ``re.finditer``."""
+    def could_match(self, text: str) -> bool:
+        """False when ``text`` lacks a part every match needs (then it cannot match)."""
         for part in self.needs:
             if part not in text:
-                return
+                return False
         for choices in self.needs_one_of:
             if not any(map(text.__contains__, choices)):
-                return
+                return False
+        return True
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Yield matches that start at a word boundary, like ``re.finditer``."""
+        if not self.could_match(text):
+            return
         if not self.boundary:
             yield from self.regex.finditer(text)
             return
@@ -150,44 +156,51 @@ class WordPattern:
         return next(self.finditer(text), None)
 
 
-def _starts(items: list) -> set[str] | None:
-    """Word beginnings a parsed pattern can start with, or None if unknown."""
-    if items and items[0] == (sre.AT, sre.AT_BOUNDARY):
-        items = items[1:]
-    if not items:
+def _heads(items: list, word: str = "") -> set[tuple[str, bool]] | None:
+    """(word beginning, whole word?) pairs a parsed pattern can start with, or None if
+    unknown. A beginning is a whole word when the pattern goes on with something that
+    cannot be part of a word ("i want", "(?:my|our)\\b"): it can only start at that
+    very word, not at every word beginning so ("is", "it", "mystery")."""
+    for at, (op, value) in enumerate(items):
+        if op is sre.LITERAL:
+            char = chr(value)
+            if _LEADING_WORD.fullmatch(char):
+                word += char
+                continue
+            return {(word, True)} if word else None
+        if op is sre.AT and value is sre.AT_BOUNDARY:
+            if word:
+                return {(word, True)}
+            continue  # a boundary before the first letter: already checked
+        rest = items[at + 1 :]
+        if op is sre.SUBPATTERN and not value[1] & re.IGNORECASE:  # (?i:) could be "Hit"
+            return _heads(list(value[3].data) + rest, word)
+        if op is sre.BRANCH:
+            found: set[tuple[str, bool]] = set()
+            for branch in value[1]:
+                heads = _heads(list(branch.data) + rest, word)
+                if heads is None:
+                    return None
+                found |= heads
+            return found
+        break
+    return {(word, False)} if word else None
+
+
+def first_heads(pattern: WordPattern) -> set[tuple[str, bool]] | None:
+    """(word beginning, whole word?) pairs ``pattern`` can start with (None: anything)."""
+    if not pattern.boundary or sre_parse is None:
         return None
-    op, value = items[0]
-    if op is sre.LITERAL:
-        chars = []
-        for next_op, next_value in items:
-            if next_op is not sre.LITERAL:
-                break
-            chars.append(chr(next_value))
-        word = _LEADING_WORD.match("".join(chars))
-        return {word.group()} if word else None
-    if op is sre.SUBPATTERN:
-        if value[1] & re.IGNORECASE:  # (?i:...) could start with a capital
-            return None
-        return _starts(list(value[3].data))
-    if op is sre.BRANCH:
-        found: set[str] = set()
-        for branch in value[1]:
-            starts = _starts(list(branch.data))
-            if starts is None:
-                return None
-            found |= starts
-        return found
-    return None
+    try:
+        return _heads(list(sre_parse.parse(pattern.source[2:]).data))
+    except (re.error, AttributeError, IndexError, TypeError):
+        return None
 
 
 def first_words(pattern: WordPattern) -> set[str] | None:
     """What a word must begin with for ``pattern`` to match there (None: anything)."""
-    if not pattern.boundary or sre_parse is None:
-        return None
-    try:
-        return _starts(list(sre_parse.parse(pattern.source[2:]).data))
-    except (re.error, AttributeError, IndexError, TypeError):
-        return None
+    heads = first_heads(pattern)
+    return None if heads is None else {word for word, _whole in heads}
 
 
 class PatternGate:
@@ -196,14 +209,14 @@ class PatternGate:
     def __init__(self, patterns: Sequence[WordPattern]):
         self.patterns = tuple(patterns)
         self.always: set[int] = set()
-        self._by_start: dict[str, list[int]] = defaultdict(list)
+        self._by_word: dict[str, list[int]] = defaultdict(list)  # whole words
+        self._by_start: dict[str, list[int]] = defaultdict(list)  # word beginnings
         for index, pattern in enumerate(patterns):
-            starts = first_words(pattern)
-            if starts is None:
+            heads = first_heads(pattern)
+            if heads is None:
                 self.always.add(index)
-            else:
-                for start in starts:
-                    self._by_start[start].append(index)
+            for word, whole in heads or ():
+                (self._by_word if whole else self._by_start)[word].append(index)
         self._lengths = sorted({len(start) for start in self._by_start})
         # Which patterns can start at a word depends on the word alone, and the same
         # words come back in comment after comment.
@@ -220,7 +233,7 @@ class PatternGate:
         )
 
     def _patterns_starting(self, word: str) -> tuple[int, ...]:
-        found: list[int] = []
+        found = list(self._by_word.get(word, ()))
         for length in self._lengths:
             if length > len(word):
                 break

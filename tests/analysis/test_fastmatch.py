@@ -2,7 +2,13 @@
 
 import pytest
 
-from feedback.analysis.fastmatch import PatternGate, WordPattern, first_words, needed_choices
+from feedback.analysis.fastmatch import (
+    PatternGate,
+    WordPattern,
+    first_heads,
+    first_words,
+    needed_choices,
+)
 from feedback.analysis.normalise import normalise
 from feedback.analysis.safeguarding import load_rules
 from feedback.analysis.sentiment import _LEXICON
@@ -120,3 +126,18 @@ def test_one_pass_over_the_words_finds_what_each_pattern_finds(patterns):
             (number, m.span()) for number, plain in enumerate(plains) for m in plain.finditer(text)
         ]
         assert [(n, m.span()) for n, m in gate.all_matches(text)] == expected, text
+
+
+@pytest.mark.parametrize(
+    ("source", "heads"),
+    [
+        (r"\b(?:i|we) want", {("i", True), ("we", True)}),  # not at "is", "it", "web"
+        (r"\b(?:my|our)\b", {("my", True), ("our", True)}),
+        (r"\bi'm scared", {("i", True)}),
+        (r"\bhits? me", {("hit", False)}),  # "hits" too
+        (r"\b(?:mum|dad)(?:dy)? hits", {("mum", False), ("dad", False)}),
+        (r"\bno(?: food|thing)", {("no", True), ("nothing", False)}),  # "nothingness"
+    ],
+)
+def test_a_pattern_followed_by_a_space_starts_only_at_that_whole_word(source, heads):
+    assert first_heads(WordPattern(source)) == heads
