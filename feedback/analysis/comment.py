@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from feedback.analysis.fastmatch import word_starts
 from feedback.analysis.language import other_language, prose_words
 from feedback.analysis.model import THRESHOLD, harm_probability
 from feedback.analysis.normalise import normalise
@@ -49,15 +50,19 @@ def analyse_comment(text: str) -> CommentAnalysis:
             language=code,
         )
     plain = normalise(text)
-    sentiment, polarity = score_sentiment(plain)
-    reasons, set_aside = read_comment(plain)
+    words = word_starts(plain)  # read once, by the three readers below
+    sentiment, polarity = score_sentiment(plain, words)
+    reasons, set_aside = read_comment(plain, words)
     # The model reads what no rule matched; where a rule saw harm words and set them
     # aside ("nobody hits me", a lesson about abuse), the rule's judgement stands.
     # It was trained on sentences: a few words (or markup) tell it nothing.
-    readable = len(prose_words(text)) >= MODEL_MIN_WORDS
-    if not (reasons or set_aside) and readable and (chance := harm_probability(plain)) >= THRESHOLD:
+    if (
+        not (reasons or set_aside)
+        and len(prose_words(text)) >= MODEL_MIN_WORDS
+        and (chance := harm_probability(plain)) >= THRESHOLD
+    ):
         reasons = (MODEL_REASON.format(chance=chance),)
-    themes = find_themes(plain)
+    themes = find_themes(plain, words=words)
     if reasons and SAFETY_THEME not in themes:
         themes = (*themes, SAFETY_THEME)
     return CommentAnalysis(

@@ -26,6 +26,8 @@ except ImportError:  # pragma: no cover - a later Python: run every pattern
 
 _LEADING_WORD = re.compile(r"[a-z0-9]+")
 _GATE_TOKEN = re.compile(r"[a-z0-9]+")
+# A gate token where "\b" holds: not after a letter, digit or "_" ("café" folded oddly).
+_WORD_START = re.compile(r"(?<!\w)[a-z0-9]+")
 
 
 def _needed(items) -> list[str]:
@@ -203,6 +205,15 @@ def first_words(pattern: WordPattern) -> set[str] | None:
     return None if heads is None else {word for word, _whole in heads}
 
 
+Words = list[tuple[int, str]]
+
+
+def word_starts(text: str) -> Words:
+    """(where, word) of each word a gate looks patterns up by. Several gates read the
+    same comment: work this out once and give it to each (``all_matches(text, words)``)."""
+    return [(token.start(), token.group()) for token in _WORD_START.finditer(text)]
+
+
 class PatternGate:
     """Say which of many patterns could match a text, and where, from its words."""
 
@@ -258,19 +269,18 @@ class PatternGate:
         """Numbers of the patterns worth running on ``text``."""
         return self.always.union(self.places(text))
 
-    def all_matches(self, text: str) -> list[tuple[int, re.Match[str]]]:
+    def all_matches(self, text: str, words: Words | None = None) -> list[tuple[int, re.Match[str]]]:
         """(pattern number, match) for every match of every pattern, by pattern number
         and then from left to right, as each pattern's ``finditer`` would find them.
+        ``words`` is ``word_starts(text)``, when the caller already has it.
 
         One plain loop over the words: this runs a few hundred times a comment, so it
         avoids a function call for each pattern that finds nothing (nearly all)."""
         found: list[tuple[int, int, re.Match[str]]] = []
         ends: dict[int, int] = {}  # pattern number -> where its last match ended
-        for token in _GATE_TOKEN.finditer(text):
-            start = token.start()
-            if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
-                continue  # not a word start ("café" folded oddly): "\b" fails here
-            for number, needs, match_here in self._tried_at(token.group()):
+        tried_at = self._tried_at
+        for start, word in word_starts(text) if words is None else words:
+            for number, needs, match_here in tried_at(word):
                 end = ends.get(number)
                 if end is None:  # the pattern's first word here: are its parts?
                     if needs and not all(map(text.__contains__, needs)):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from feedback.analysis.fastmatch import PatternGate, WordPattern
+from feedback.analysis.fastmatch import PatternGate, WordPattern, Words
 from feedback.analysis.phrases import is_negated
 
 RULES_FILE = Path(__file__).with_name("safeguarding.toml")
@@ -140,18 +140,19 @@ def _is_excused(rule_set: RuleSet, rule: Rule, text: str, match: re.Match[str]) 
     return False
 
 
-def read_comment(normalised: str) -> tuple[tuple[str, ...], bool]:
+def read_comment(normalised: str, words: Words | None = None) -> tuple[tuple[str, ...], bool]:
     """One short reason per kind of possible harm found (empty if none), and whether the
     rules saw harm words and set them aside: "nobody hits me", "we had a lesson about
     county lines", "I hurt myself playing rugby". A second reader (the model) should not
     overrule that.
 
     Each rule's first match that stands gives its reason; the matches before it that were
-    negated or used another way are what "set aside" means."""
+    negated or used another way are what "set aside" means. ``words``:
+    ``word_starts(normalised)``, when the caller has it."""
     rule_set = load_rules()
     standing: dict[int, re.Match[str]] = {}  # rule number -> its first match that stands
     set_aside = False
-    for number, match in rule_set.gate.all_matches(normalised):
+    for number, match in rule_set.gate.all_matches(normalised, words):
         rule_number = rule_set.rule_of[number]
         if rule_number in standing:
             continue

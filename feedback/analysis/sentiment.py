@@ -20,7 +20,7 @@ from pathlib import Path
 from textblob.en import sentiment as pattern_sentiment
 from textblob.sentiments import PatternAnalyzer
 
-from feedback.analysis.fastmatch import PatternGate, WordPattern
+from feedback.analysis.fastmatch import PatternGate, WordPattern, Words
 from feedback.analysis.phrases import PhraseIndex, is_negated
 
 SENTIMENT_FILE = Path(__file__).with_name("sentiment.toml")
@@ -103,11 +103,11 @@ def _is_exception(text: str, match: re.Match[str], index: int) -> bool:
     return False
 
 
-def _phrase_hits(text: str) -> list[tuple[int, int, float]]:
+def _phrase_hits(text: str, words: Words | None) -> list[tuple[int, int, float]]:
     """Find our fixed phrases, then cues outside them: (start, end, score)."""
     hits = [
         (m.start(), m.end(), _LEXICON.patterns[number][1])
-        for number, m in _LEXICON.gate.all_matches(text)
+        for number, m in _LEXICON.gate.all_matches(text, words)
     ]
     fixed = list(hits)
     for index, match in _LEXICON.cues.matches(text):
@@ -150,12 +150,13 @@ def _clause_score(text: str, start: int, end: int, hits, covered: set[int]) -> f
     return sum(scores) / len(scores) if scores else None
 
 
-def score_sentiment(normalised: str) -> tuple[str, float]:
-    """Return ("positive"|"negative"|"neutral", polarity from -1 to 1)."""
+def score_sentiment(normalised: str, words: Words | None = None) -> tuple[str, float]:
+    """Return ("positive"|"negative"|"neutral", polarity from -1 to 1). ``words``:
+    ``word_starts(normalised)``, when the caller has it."""
     bare = _EDGES.sub("", normalised)
     if bare and _LEXICON.neutral.fullmatch(bare):
         return "neutral", 0.0
-    hits = _phrase_hits(normalised)  # emoji and emoticons too: "😢" alone is unhappy
+    hits = _phrase_hits(normalised, words)  # emoji and emoticons too: "😢" alone is unhappy
     if not bare and not hits:
         return "neutral", 0.0
     total = weights = 0.0

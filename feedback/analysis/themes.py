@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-from feedback.analysis.fastmatch import PatternGate, WordPattern
+from feedback.analysis.fastmatch import PatternGate, WordPattern, Words
 from feedback.analysis.phrases import phrase_to_regex
 
 THEMES_FILE = Path(__file__).with_name("themes.toml")
@@ -83,11 +83,14 @@ def _phrase_gate(path: Path) -> tuple[PatternGate, tuple[int, ...]]:
     return PatternGate(patterns), tuple(theme_of)
 
 
-def find_themes(normalised: str, path: Path = THEMES_FILE) -> tuple[str, ...]:
+def find_themes(
+    normalised: str, path: Path = THEMES_FILE, words: Words | None = None
+) -> tuple[str, ...]:
     """Return the names of the themes the comment touches, in file order (a theme is
-    touched when any of its phrases is found, as its ``pattern`` would find it)."""
+    touched when any of its phrases is found, as its ``pattern`` would find it).
+    ``words``: ``word_starts(normalised)``, when the caller has it."""
     gate, theme_of = _phrase_gate(path)
-    found = {theme_of[number] for number, _match in gate.all_matches(normalised)}
+    found = {theme_of[number] for number, _match in gate.all_matches(normalised, words)}
     themes = load_themes(path)
     return tuple(themes[number].name for number in sorted(found))
 
