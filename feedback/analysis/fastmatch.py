@@ -27,7 +27,8 @@ except ImportError:  # pragma: no cover - a later Python: run every pattern
 _LEADING_WORD = re.compile(r"[a-z0-9]+")
 _GATE_TOKEN = re.compile(r"[a-z0-9]+")
 # A gate token where "\b" holds: not after a letter, digit or "_" ("café" folded oddly).
-_WORD_START = re.compile(r"(?<!\w)[a-z0-9]+")
+# ... and the word after it, when one space comes between.
+_WORD_START = re.compile(r"(?<!\w)([a-z0-9]+)(?:(?= ([a-z0-9]+)))?")
 
 
 def _needed(items) -> list[str]:
@@ -158,39 +159,63 @@ class WordPattern:
         return next(self.finditer(text), None)
 
 
-def _heads(items: list, word: str = "") -> set[tuple[str, bool]] | None:
-    """(word beginning, whole word?) pairs a parsed pattern can start with, or None if
-    unknown. A beginning is a whole word when the pattern goes on with something that
-    cannot be part of a word ("i want", "(?:my|our)\\b"): it can only start at that
-    very word, not at every word beginning so ("is", "it", "mystery")."""
+Head = tuple[str, bool, str]  # first word, whole word?, what the next word begins with
+
+
+def _heads(items: list, first: str = "", second: str | None = None) -> set[Head] | None:
+    """(first word, whole word?, next word's beginning) of each way a parsed pattern
+    can start, or None if unknown. The first word is whole when the pattern goes on
+    with something that cannot be part of a word ("i want", "(?:my|our)\\b"): it can
+    only start at that very word, not at every word beginning so ("is", "it"). After a
+    whole word and one space, the letters that follow begin the next word ("my view":
+    worth trying at "my" only when "view..." comes next); "" when unknown.
+
+    ``second`` is None while the first word is being read."""
     for at, (op, value) in enumerate(items):
-        if op is sre.LITERAL:
-            char = chr(value)
-            if _LEADING_WORD.fullmatch(char):
-                word += char
+        if op is sre.LITERAL and _LEADING_WORD.fullmatch(chr(value)):
+            if second is None:
+                first += chr(value)
+            else:
+                second += chr(value)
+            continue
+        if not first:
+            if op is sre.AT and value is sre.AT_BOUNDARY:
+                continue  # a boundary before the first letter: already checked
+            if op is not sre.SUBPATTERN and op is not sre.BRANCH:
+                return None
+        elif second is not None:  # the next word's beginning ends here
+            if op is not sre.SUBPATTERN and op is not sre.BRANCH:
+                return {(first, True, second)}
+        elif op is sre.LITERAL:  # not a letter or digit: the first word is whole
+            if chr(value) == " ":
+                second = ""
                 continue
-            return {(word, True)} if word else None
-        if op is sre.AT and value is sre.AT_BOUNDARY:
-            if word:
-                return {(word, True)}
-            continue  # a boundary before the first letter: already checked
+            return {(first, True, "")}
+        elif op is sre.AT and value is sre.AT_BOUNDARY:
+            return {(first, True, "")}
+        elif op is not sre.SUBPATTERN and op is not sre.BRANCH:
+            return {(first, False, "")}  # "hits?": any word beginning "hit"
         rest = items[at + 1 :]
-        if op is sre.SUBPATTERN and not value[1] & re.IGNORECASE:  # (?i:) could be "Hit"
-            return _heads(list(value[3].data) + rest, word)
-        if op is sre.BRANCH:
-            found: set[tuple[str, bool]] = set()
-            for branch in value[1]:
-                heads = _heads(list(branch.data) + rest, word)
-                if heads is None:
-                    return None
-                found |= heads
-            return found
-        break
-    return {(word, False)} if word else None
+        if op is sre.SUBPATTERN:
+            if value[1] & re.IGNORECASE:  # (?i:) could be "Hit"
+                return None if not first else {(first, second is not None, second or "")}
+            return _heads(list(value[3].data) + rest, first, second)
+        found: set[Head] = set()
+        for branch in value[1]:  # sre.BRANCH
+            heads = _heads(list(branch.data) + rest, first, second)
+            if heads is None:
+                return None
+            found |= heads
+        return found
+    if not first:
+        return None
+    if second is None:  # the end of the pattern: "hit" matches in "hits"
+        return {(first, False, "")}
+    return {(first, True, second)}
 
 
-def first_heads(pattern: WordPattern) -> set[tuple[str, bool]] | None:
-    """(word beginning, whole word?) pairs ``pattern`` can start with (None: anything)."""
+def first_heads(pattern: WordPattern) -> set[Head] | None:
+    """How ``pattern`` can start (see ``_heads``; None: anything)."""
     if not pattern.boundary or sre_parse is None:
         return None
     try:
@@ -202,16 +227,20 @@ def first_heads(pattern: WordPattern) -> set[tuple[str, bool]] | None:
 def first_words(pattern: WordPattern) -> set[str] | None:
     """What a word must begin with for ``pattern`` to match there (None: anything)."""
     heads = first_heads(pattern)
-    return None if heads is None else {word for word, _whole in heads}
+    return None if heads is None else {word for word, _whole, _next in heads}
 
 
-Words = list[tuple[int, str]]
+Words = list[tuple[int, str, str]]
 
 
 def word_starts(text: str) -> Words:
-    """(where, word) of each word a gate looks patterns up by. Several gates read the
-    same comment: work this out once and give it to each (``all_matches(text, words)``)."""
-    return [(token.start(), token.group()) for token in _WORD_START.finditer(text)]
+    """(where, word, next word or "") of each word a gate looks patterns up by. Several
+    gates read the same comment: work this out once and give it to each
+    (``all_matches(text, words)``)."""
+    return [(token.start(), token[1], token[2] or "") for token in _WORD_START.finditer(text)]
+
+
+Tries = tuple[tuple[int, tuple[str, ...], Callable], ...]
 
 
 class PatternGate:
@@ -220,49 +249,60 @@ class PatternGate:
     def __init__(self, patterns: Sequence[WordPattern]):
         self.patterns = tuple(patterns)
         self.always: set[int] = set()
-        self._by_word: dict[str, list[int]] = defaultdict(list)  # whole words
+        self._by_word: dict[str, dict[int, set[str]]] = defaultdict(dict)  # whole words
         self._by_start: dict[str, list[int]] = defaultdict(list)  # word beginnings
         for index, pattern in enumerate(patterns):
             heads = first_heads(pattern)
             if heads is None:
                 self.always.add(index)
-            for word, whole in heads or ():
-                (self._by_word if whole else self._by_start)[word].append(index)
+            for word, whole, after in heads or ():
+                if whole:  # what the next word must begin with ("" for anything)
+                    self._by_word[word].setdefault(index, set()).add(after)
+                else:
+                    self._by_start[word].append(index)
         self._lengths = sorted({len(start) for start in self._by_start})
         # Which patterns can start at a word depends on the word alone, and the same
         # words come back in comment after comment.
-        self._starting = lru_cache(maxsize=50_000)(self._patterns_starting)
         self._tried_at = lru_cache(maxsize=50_000)(self._what_to_try)
 
-    def _what_to_try(self, word: str) -> tuple[tuple[int, tuple[str, ...], Callable], ...]:
-        """(number, needed parts, match function) of each pattern that can start at
-        ``word``."""
+    def _what_to_try(self, word: str) -> tuple[Tries, tuple[tuple[int, dict[str, Tries]], ...]]:
+        """What to try at ``word``: the patterns that can start there whatever comes
+        next, and those that can only when the next word begins with given letters, as
+        (length, {letters: patterns}). Each pattern as (number, needed parts, match
+        function)."""
         patterns = self.patterns
-        return tuple(
-            (number, patterns[number].needs, patterns[number].regex.match)
-            for number in self._starting(word)
-        )
 
-    def _patterns_starting(self, word: str) -> tuple[int, ...]:
-        found = list(self._by_word.get(word, ()))
+        def tries(numbers) -> Tries:
+            return tuple((n, patterns[n].needs, patterns[n].regex.match) for n in numbers)
+
+        anyway = {}  # pattern number -> None, in order
         for length in self._lengths:
             if length > len(word):
                 break
-            found += self._by_start.get(word[:length], ())
-        return tuple(dict.fromkeys(found))  # "hit" and "hits" both fit "hits": once
+            anyway.update(dict.fromkeys(self._by_start.get(word[:length], ())))
+        following: dict[str, list[int]] = defaultdict(list)
+        for number, afters in self._by_word.get(word, {}).items():
+            if "" in afters:
+                anyway[number] = None
+            elif number not in anyway:
+                for after in afters:  # a pattern twice at one word is harmless
+                    following[after].append(number)
+        by_length: dict[int, dict[str, Tries]] = defaultdict(dict)
+        for after, numbers in following.items():
+            by_length[len(after)][after] = tries(numbers)
+        return tries(anyway), tuple(sorted(by_length.items()))
 
     def places(self, text: str) -> dict[int, list[int]]:
         """Pattern number -> the word starts where it can begin, in order (patterns
         that can begin anywhere are left out: see ``always``)."""
         found: dict[int, list[int]] = {}
-        for token in _GATE_TOKEN.finditer(text):
-            start = token.start()
-            for number in self._starting(token.group()):
-                starts = found.get(number)
-                if starts is None:
-                    found[number] = [start]
-                else:
-                    starts.append(start)
+        for start, word, after in word_starts(text):
+            anyway, following = self._tried_at(word)
+            numbers = [number for number, _needs, _match in anyway]
+            for length, by_after in following:
+                numbers += [number for number, _needs, _match in by_after.get(after[:length], ())]
+            for number in dict.fromkeys(numbers):
+                found.setdefault(number, []).append(start)
         return found
 
     def candidates(self, text: str) -> set[int]:
@@ -279,8 +319,14 @@ class PatternGate:
         found: list[tuple[int, int, re.Match[str]]] = []
         ends: dict[int, int] = {}  # pattern number -> where its last match ended
         tried_at = self._tried_at
-        for start, word in word_starts(text) if words is None else words:
-            for number, needs, match_here in tried_at(word):
+        for start, word, after in word_starts(text) if words is None else words:
+            tries, following = tried_at(word)
+            if following and after:  # patterns that need the next word to begin so
+                for length, by_after in following:
+                    more = by_after.get(after[:length])
+                    if more:
+                        tries += more
+            for number, needs, match_here in tries:
                 end = ends.get(number)
                 if end is None:  # the pattern's first word here: are its parts?
                     if needs and not all(map(text.__contains__, needs)):

@@ -131,13 +131,17 @@ def test_one_pass_over_the_words_finds_what_each_pattern_finds(patterns):
 @pytest.mark.parametrize(
     ("source", "heads"),
     [
-        (r"\b(?:i|we) want", {("i", True), ("we", True)}),  # not at "is", "it", "web"
-        (r"\b(?:my|our)\b", {("my", True), ("our", True)}),
-        (r"\bi'm scared", {("i", True)}),
-        (r"\bhits? me", {("hit", False)}),  # "hits" too
-        (r"\b(?:mum|dad)(?:dy)? hits", {("mum", False), ("dad", False)}),
-        (r"\bno(?: food|thing)", {("no", True), ("nothing", False)}),  # "nothingness"
+        # not at "is", "it", "web"; and only where the next word begins "want"
+        (r"\b(?:i|we) want", {("i", True, "want"), ("we", True, "want")}),
+        (r"\b(?:my|our)\b", {("my", True, ""), ("our", True, "")}),
+        (r"\bi'm scared", {("i", True, "")}),
+        (r"\bhits? me", {("hit", False, "")}),  # "hits" too
+        (r"\b(?:mum|dad)(?:dy)? hits", {("mum", False, ""), ("dad", False, "")}),
+        (r"\bno(?: food|thing)", {("no", True, "food"), ("nothing", False, "")}),  # "nothings"
+        (r"\bmy (?:\w+ )?(?:mum|dad)", {("my", True, "")}),  # any word may come next
+        (r"\ba (?:say|sayi)", {("a", True, "say"), ("a", True, "sayi")}),
+        (r"\b(?:a|an)  man", {("a", True, ""), ("an", True, "")}),
     ],
 )
-def test_a_pattern_followed_by_a_space_starts_only_at_that_whole_word(source, heads):
+def test_a_pattern_knows_the_whole_words_it_can_start_with(source, heads):
     assert first_heads(WordPattern(source)) == heads
