@@ -178,40 +178,63 @@ def _heads(items: list, first: str = "", second: str | None = None) -> set[Head]
             else:
                 second += chr(value)
             continue
+        ways = _ways(op, value)
+        if ways is not None:
+            found: set[Head] = set()
+            for way in ways:
+                heads = _heads(way + items[at + 1 :], first, second)
+                if heads is None:
+                    return None
+                found |= heads
+            return found
         if not first:
             if op is sre.AT and value is sre.AT_BOUNDARY:
                 continue  # a boundary before the first letter: already checked
-            if op is not sre.SUBPATTERN and op is not sre.BRANCH:
-                return None
-        elif second is not None:  # the next word's beginning ends here
-            if op is not sre.SUBPATTERN and op is not sre.BRANCH:
-                return {(first, True, second)}
-        elif op is sre.LITERAL:  # not a letter or digit: the first word is whole
+            return None
+        if second is not None:  # the next word's beginning ends here
+            return {(first, True, second)}
+        if op is sre.LITERAL:  # not a letter or digit: the first word is whole
             if chr(value) == " ":
                 second = ""
                 continue
             return {(first, True, "")}
-        elif op is sre.AT and value is sre.AT_BOUNDARY:
+        if op is sre.AT and value is sre.AT_BOUNDARY:
             return {(first, True, "")}
-        elif op is not sre.SUBPATTERN and op is not sre.BRANCH:
-            return {(first, False, "")}  # "hits?": any word beginning "hit"
-        rest = items[at + 1 :]
-        if op is sre.SUBPATTERN:
-            if value[1] & re.IGNORECASE:  # (?i:) could be "Hit"
-                return None if not first else {(first, second is not None, second or "")}
-            return _heads(list(value[3].data) + rest, first, second)
-        found: set[Head] = set()
-        for branch in value[1]:  # sre.BRANCH
-            heads = _heads(list(branch.data) + rest, first, second)
-            if heads is None:
-                return None
-            found |= heads
-        return found
+        return {(first, False, "")}  # "hits?": any word beginning "hit"
     if not first:
         return None
     if second is None:  # the end of the pattern: "hit" matches in "hits"
         return {(first, False, "")}
     return {(first, True, second)}
+
+
+_FEW = 12  # a set of characters worth trying one by one ("[2-9]")
+
+
+def _ways(op, value) -> list[list] | None:
+    """The ways through one parsed item, each a list of items, when it is a group,
+    alternatives, an optional part, a small set of characters or a look-around (which
+    matches no text: leaving it out only lets more through); None for anything else."""
+    if op is sre.SUBPATTERN and not value[1] & re.IGNORECASE:  # (?i:) could be "Hit"
+        return [list(value[3].data)]
+    if op is sre.BRANCH:
+        return [list(branch.data) for branch in value[1]]
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and value[:2] == (0, 1):
+        return [[], list(value[2].data)]
+    if op in (sre.ASSERT, sre.ASSERT_NOT):
+        return [[]]
+    if op is sre.IN:
+        chars: list[int] = []
+        for item_op, item in value:
+            if item_op is sre.LITERAL:
+                chars.append(item)
+            elif item_op is sre.RANGE and item[1] - item[0] < _FEW:
+                chars += range(item[0], item[1] + 1)
+            else:
+                return None  # a category, a negated set, a wide range
+        if len(chars) <= _FEW:
+            return [[(sre.LITERAL, char)] for char in chars]
+    return None
 
 
 def first_heads(pattern: WordPattern) -> set[Head] | None:
