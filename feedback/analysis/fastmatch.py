@@ -104,6 +104,46 @@ def needed_choices(pattern: str) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(found, key=len))
 
 
+def _needed_characters(items) -> list | None:
+    """Characters every match contains one of, as set items ((LITERAL, c) or (RANGE,
+    (low, high))), from the first part that must match and gives such a list."""
+    for op, value in items:
+        found = None
+        if op is sre.LITERAL:
+            found = [(op, value)]
+        elif op is sre.IN and all(kind in (sre.LITERAL, sre.RANGE) for kind, _ in value):
+            found = list(value)
+        elif op is sre.SUBPATTERN and not value[1] & re.IGNORECASE:
+            found = _needed_characters(list(value[3].data))
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and value[0] >= 1:
+            found = _needed_characters(list(value[2].data))
+        elif op is sre.BRANCH:
+            found = []
+            for branch in value[1]:
+                in_branch = _needed_characters(list(branch.data))
+                if in_branch is None:
+                    found = None
+                    break
+                found += in_branch
+        if found is not None:
+            return found
+    return None
+
+
+def needed_characters(pattern: str) -> re.Pattern[str] | None:
+    """A search for the characters every match of ``pattern`` contains one of
+    ("[😊😢:=<x]"), or None when it cannot be worked out."""
+    parsed = _parsed(pattern)
+    found = None if parsed is None else _needed_characters(list(parsed.data))
+    if not found:
+        return None
+    parts = []
+    for op, value in found:
+        low, high = (value, value) if op is sre.LITERAL else value
+        parts.append(re.escape(chr(low)) + ("-" + re.escape(chr(high)) if high > low else ""))
+    return re.compile("[" + "".join(parts) + "]")
+
+
 def needed_text(pattern: str) -> tuple[str, ...]:
     """What a text must contain for ``pattern`` to match anywhere in it (maybe nothing)."""
     parsed = _parsed(pattern)
@@ -118,7 +158,7 @@ class WordPattern:
     which is not searched for at all in a text missing a part every match needs (or
     all the choices of a part, such as "fight|argue|shout")."""
 
-    __slots__ = ("regex", "boundary", "source", "needs", "needs_one_of")
+    __slots__ = ("regex", "boundary", "source", "needs", "needs_one_of", "needs_a_character")
 
     def __init__(self, pattern: str):
         self.source = pattern
@@ -126,6 +166,9 @@ class WordPattern:
         self.regex = re.compile(pattern[2:] if self.boundary else pattern)
         self.needs = needed_text(pattern)
         self.needs_one_of = needed_choices(pattern)
+        # Only for a pattern with no longer parts to look for, such as a set of emoji.
+        nothing_longer = not (self.needs or self.needs_one_of)
+        self.needs_a_character = needed_characters(pattern) if nothing_longer else None
 
     def could_match(self, text: str) -> bool:
         """False when ``text`` lacks a part every match needs (then it cannot match)."""
@@ -135,7 +178,7 @@ class WordPattern:
         for choices in self.needs_one_of:
             if not any(map(text.__contains__, choices)):
                 return False
-        return True
+        return self.needs_a_character is None or self.needs_a_character.search(text) is not None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Yield matches that start at a word boundary, like ``re.finditer``."""

@@ -91,7 +91,7 @@ def test_skipping_texts_without_a_needed_part_finds_the_same_matches(patterns):
     plains = []
     for pattern in patterns:  # compiled once each: there are more than re's cache holds
         plain = WordPattern(pattern.source)
-        plain.needs = plain.needs_one_of = ()
+        plain.needs, plain.needs_one_of, plain.needs_a_character = (), (), None
         plains.append(plain)
     for text in _texts():
         for pattern, plain in zip(patterns, plains, strict=True):
@@ -119,7 +119,7 @@ def test_one_pass_over_the_words_finds_what_each_pattern_finds(patterns):
     plains = []
     for pattern in patterns:
         plain = WordPattern(pattern.source)
-        plain.needs = plain.needs_one_of = ()
+        plain.needs, plain.needs_one_of, plain.needs_a_character = (), (), None
         plains.append(plain)
     for text in _texts():
         expected = [
@@ -153,3 +153,16 @@ def test_one_pass_over_the_words_finds_what_each_pattern_finds(patterns):
 )
 def test_a_pattern_knows_the_whole_words_it_can_start_with(source, heads):
     assert first_heads(WordPattern(source)) == heads
+
+
+@pytest.mark.parametrize(
+    ("source", "found", "missed"),
+    [
+        (r"[\U0001F600-\U0001F60F]|(?:^|\s)(?::\)|=\))", ["so good 😀", "ok :)", "ok =)"], ["ok"]),
+        (r"\b(?:x|y)+z", ["xz", "yz"], ["z alone"]),
+    ],
+)
+def test_a_pattern_needs_one_of_its_characters(source, found, missed):
+    pattern = WordPattern(source)
+    assert all(pattern.could_match(text) for text in found)
+    assert not any(pattern.could_match(text) for text in missed)
