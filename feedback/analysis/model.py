@@ -19,6 +19,7 @@ import math
 import re
 from collections import Counter
 from functools import cache, lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 MODEL_FILE = Path(__file__).with_name("safeguarding_model.json")
@@ -41,6 +42,8 @@ def _model() -> dict:
 
 def _word_ngrams(text: str, low: int, high: int) -> list[str]:
     tokens = _TOKEN.findall(text)
+    if (low, high) == (1, 2):  # the model's own: the same list, sooner
+        return tokens + [f"{first} {second}" for first, second in pairwise(tokens)]
     grams = []
     for n in range(low, high + 1):
         grams += [" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]

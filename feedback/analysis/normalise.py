@@ -31,11 +31,12 @@ _DIGIT_FOR_LETTER = re.compile(r"(?<=[a-z])[013457@$]+(?=[a-z])")
 _DIGIT_LETTERS = str.maketrans("013457@$", "oieastas")
 # Stretched words ("hiiiits", "sooooo"): letters that are rarely doubled in English
 # shrink to one, the others to two ("goooood" -> "good").
-_STRETCHED_RARE = re.compile(r"([aiuyhwkjvxq])\1+")
-_STRETCHED = re.compile(r"([a-z])\1{2,}")
+# Both in one pass: a rare letter's run always matches the first choice.
+_STRETCHED = re.compile(r"([aiuyhwkjvxq])\1+|([a-z])\2{2,}")
 _WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*'?")
 _WORD_SPLIT = re.compile(r"([a-z0-9]+(?:['-][a-z0-9]+)*'?)")  # _WORD, kept by split()
-_SPACES = re.compile(r"\s+")
+# Only what changes: runs of two or more, and single tabs, line breaks and the like.
+_SPACES = re.compile(r"\s{2,}|[^\S ]")
 
 
 def _fix_lookalikes(match: re.Match[str]) -> str:
@@ -93,6 +94,11 @@ def _respell(word: str) -> str:
     return SPELLER.repair(word)
 
 
+def _unstretch(match: re.Match[str]) -> str:
+    rare, other = match.groups()
+    return rare or other * 2
+
+
 def normalise(text: str) -> str:
     """Return the plain lower-case form of ``text`` used by every rule."""
     if not text:
@@ -103,8 +109,7 @@ def normalise(text: str) -> str:
         text = _plain_characters(text)
     text = text.casefold()
     text = _DIGIT_FOR_LETTER.sub(lambda m: m.group().translate(_DIGIT_LETTERS), text)
-    text = _STRETCHED_RARE.sub(r"\1", text)
-    text = _STRETCHED.sub(r"\1\1", text)
+    text = _STRETCHED.sub(_unstretch, text)
     parts = _WORD_SPLIT.split(text)  # other text, word, other text, word, ...
     parts[1::2] = map(_respell, parts[1::2])
     text = "".join(parts)

@@ -59,6 +59,8 @@ class RuleSet:
     first_person: WordPattern | None = None  # ... unless the match is about the writer
     denials: tuple[WordPattern, ...] = ()  # a question asked and answered no
     reassurances: tuple[WordPattern, ...] = ()  # "i feel safe": no second reader
+    # frames, denials and reassurances behind one gate, to look for any of them at once
+    set_aside_gate: PatternGate = PatternGate(())
 
 
 @cache
@@ -89,15 +91,19 @@ def load_rules(*paths: Path) -> RuleSet:
     patterns = tuple(pattern for rule in rules for pattern in rule.patterns)
     rule_of = tuple(number for number, rule in enumerate(rules) for _ in rule.patterns)
     frame = data["frame"]
+    frames = compile_all(frame.get("patterns", []))
+    denials = compile_all(frame.get("denials", []))
+    reassurances = compile_all(frame.get("reassurances", []))
     return RuleSet(
         rules,
         PatternGate(list(patterns)),
         patterns,
         rule_of,
-        compile_all(frame.get("patterns", [])),
+        frames,
         WordPattern(frame["first_person"]) if "first_person" in frame else None,
-        compile_all(frame.get("denials", [])),
-        compile_all(frame.get("reassurances", [])),
+        denials,
+        reassurances,
+        PatternGate([*frames, *denials, *reassurances]),
     )
 
 
@@ -169,11 +175,8 @@ def read_comment(normalised: str, words: Words | None = None) -> tuple[tuple[str
         if len(words) > 60:
             words = words[:57].rstrip() + "..."
         reasons.append(f"{rule_set.rules[rule_number].kind}: '{words}'")
-    if not reasons and not set_aside:
-        set_aside = any(
-            p.search(normalised)
-            for p in (*rule_set.frames, *rule_set.denials, *rule_set.reassurances)
-        )
+    if not reasons and not set_aside:  # a frame, denial or reassurance anywhere
+        set_aside = bool(rule_set.set_aside_gate.all_matches(normalised, words))
     return tuple(reasons), set_aside
 
 
