@@ -144,6 +144,12 @@ def needed_characters(pattern: str) -> re.Pattern[str] | None:
     return re.compile("[" + "".join(parts) + "]")
 
 
+def _anchored(pattern: str) -> bool:
+    """True when ``pattern`` can only match at the start of a text ("^great...")."""
+    parsed = _parsed(pattern)
+    return parsed is not None and parsed.data[:1] == [(sre.AT, sre.AT_BEGINNING)]
+
+
 def needed_text(pattern: str) -> tuple[str, ...]:
     """What a text must contain for ``pattern`` to match anywhere in it (maybe nothing)."""
     parsed = _parsed(pattern)
@@ -164,11 +170,14 @@ class WordPattern:
         self.source = pattern
         self.boundary = pattern.startswith(r"\b")
         self.regex = re.compile(pattern[2:] if self.boundary else pattern)
+        self.needs, self.needs_one_of, self.needs_a_character = (), (), None
+        if _anchored(pattern):  # tried at the start only: quicker than any check
+            return
         self.needs = needed_text(pattern)
         self.needs_one_of = needed_choices(pattern)
         # Only for a pattern with no longer parts to look for, such as a set of emoji.
-        nothing_longer = not (self.needs or self.needs_one_of)
-        self.needs_a_character = needed_characters(pattern) if nothing_longer else None
+        if not (self.needs or self.needs_one_of):
+            self.needs_a_character = needed_characters(pattern)
 
     def could_match(self, text: str) -> bool:
         """False when ``text`` lacks a part every match needs (then it cannot match)."""

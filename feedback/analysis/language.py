@@ -34,22 +34,30 @@ _LANGUAGES = (
 _ENGLISH_AT_MOST = 0.1  # English this unlikely, and something else more likely
 # Not words in any language: markup, web and email addresses, @handles.
 _NOT_WORDS = re.compile(r"<[^>]*>|\b(?:https?://|www\.)\S+|\S+@\S+|@\w+|\[\[\[.*?\]\]\]")
+# Each of those contains one of these; most comments have none, and need no search.
+_NOT_WORDS_MARKS = ("<", "@", "http", "www.", "[[[")
+
+
+def _without_addresses(text: str) -> str:
+    if any(map(text.__contains__, _NOT_WORDS_MARKS)):
+        return _NOT_WORDS.sub(" ", text)
+    return text
 
 
 def prose_words(text: str) -> list[str]:
     """The words a person wrote, leaving out markup, web and email addresses, handles."""
-    return _WORD.findall(_NOT_WORDS.sub(" ", text))
+    return _WORD.findall(_without_addresses(text))
 
 
 def looks_english(text: str) -> bool:
     """A quick test that needs no detector: True when the comment plainly is English
     (or too short to tell)."""
     found = _WORD.findall(text.casefold())
-    if any(not word.isascii() for word in found):
+    if not text.isascii() and any(not word.isascii() for word in found):
         return False
     if len(found) < 4:
         return True
-    small = sum(word in _ENGLISH_SMALL_WORDS for word in found)
+    small = sum(map(_ENGLISH_SMALL_WORDS.__contains__, found))
     return small / len(found) >= 0.15
 
 
@@ -83,7 +91,7 @@ def language_name(code: str | None) -> str:
 def other_language(text: str) -> tuple[str, str] | None:
     """(ISO 639-1 code, English name) of the language a comment is written in, or
     None for English or a comment too short or mixed to tell."""
-    text = _NOT_WORDS.sub(" ", text)
+    text = _without_addresses(text)
     if looks_english(text):
         return None
     values = _detector().compute_language_confidence_values(text)

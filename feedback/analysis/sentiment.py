@@ -139,10 +139,13 @@ def _clauses(text: str) -> list[tuple[int, int, float]]:
 def _clause_score(text: str, start: int, end: int, hits, covered: set[int]) -> float | None:
     scores = [score for s, _, score in hits if start <= s < end and score]
     ignore = _LEXICON.ignore
-    words = [
-        None if token.start() in covered or token.group() in ignore else token.group()
-        for token in _TOKEN.finditer(text, start, end)
-    ]
+    if covered:
+        words = [
+            None if token.start() in covered or token.group() in ignore else token.group()
+            for token in _TOKEN.finditer(text, start, end)
+        ]
+    else:  # most comments: no phrase of ours, so only the words to leave out
+        words = [None if word in ignore else word for word in _TOKEN.findall(text, start, end)]
     if not _TEXTBLOB_WORDS.isdisjoint(words):
         textblob_score = _TEXTBLOB.analyze(words).polarity
         if textblob_score:
