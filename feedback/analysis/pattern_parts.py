@@ -34,16 +34,21 @@ def _needed(items) -> list[str]:
             run.append(chr(value))
             continue
         flush()
-        if op is sre.SUBPATTERN:
-            _group, add_flags, _del_flags, body = value
-            if not add_flags & re.IGNORECASE:
-                found.extend(_needed(list(body.data)))
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-            low, _high, body = value
-            if low >= 1:
-                found.extend(_needed(list(body.data)))
+        found.extend(_needed(_must_match(op, value)))
     flush()
     return found
+
+
+def _must_match(op, value) -> list:
+    """The parsed items inside a group or a repeat that every match must match outright
+    (none for a case-insensitive group, an optional part or anything else)."""
+    if op is sre.SUBPATTERN:
+        _group, add_flags, _del_flags, body = value
+        return [] if add_flags & re.IGNORECASE else list(body.data)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, _high, body = value
+        return list(body.data) if low >= 1 else []
+    return []
 
 
 def _needed_choices(items) -> list[tuple[str, ...]]:
@@ -56,14 +61,8 @@ def _needed_choices(items) -> list[tuple[str, ...]]:
             runs = [_needed(list(branch.data)) for branch in value[1]]
             if all(runs):
                 found.append(tuple(dict.fromkeys(max(run, key=len) for run in runs)))
-        elif op is sre.SUBPATTERN:
-            _group, add_flags, _del_flags, body = value
-            if not add_flags & re.IGNORECASE:
-                found.extend(_needed_choices(list(body.data)))
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-            low, _high, body = value
-            if low >= 1:
-                found.extend(_needed_choices(list(body.data)))
+        else:
+            found.extend(_needed_choices(_must_match(op, value)))
     return found
 
 
